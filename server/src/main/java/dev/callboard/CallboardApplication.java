@@ -1,0 +1,15 @@
+package dev.callboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class CallboardApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(CallboardApplication.class, args);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.callboard.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One DataSource, from {@code DATABASE_URL} when given, otherwise from an embedded PostgreSQL
+ * whose data lives under {@code ./data/} so that a laptop install keeps its data across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+        if (!properties.embedded()) {
+            return EmbeddedDatabase.NONE;
+        }
+        Path dir = Path.of(properties.embeddedDir()).toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(properties.embeddedPort())
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
+        return new EmbeddedDatabase(postgres);
+    }
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        if (properties.embedded()) {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            DatabaseUrl url = DatabaseUrl.parse(properties.url());
+            config.setJdbcUrl(url.jdbcUrl());
+            if (url.username() != null) config.setUsername(url.username());
+            if (url.password() != null) config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setPoolName("callboard");
+        return new HikariDataSource(config);
+    }
+
+    /** Owns the embedded server's lifetime; {@link #NONE} when an external database is used. */
+    public static final class EmbeddedDatabase implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedDatabase(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) postgres.close();
+        }
+    }
+
+}
