@@ -1,0 +1,30 @@
+package dev.callboard.cluster;
+
+import dev.callboard.directory.Role;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * How domain code reaches connected devices, wherever they are connected. Single-node mode
+ * delivers in-process; cluster mode routes through Redis. Delivery is at-most-once: anything
+ * that must not be lost is also in PostgreSQL and comes back in the next {@code hello}.
+ */
+public interface EventBus {
+
+    /** Every live device of each of these users. */
+    void toUsers(Collection<UUID> userIds, OutboundEvent event);
+
+    default void toUser(UUID userId, OutboundEvent event) {
+        toUsers(java.util.List.of(userId), event);
+    }
+
+    /** One device of one user (e.g. the answering device in a call). */
+    void toDevice(UUID userId, String deviceId, OutboundEvent event);
+
+    /**
+     * Everyone allowed to see {@code subject} (per {@link dev.callboard.directory.VisibilityPolicy}):
+     * all admins, the subject's own devices, and every client too when the subject is an admin.
+     */
+    void toWatchersOf(UUID subjectId, Role subjectRole, OutboundEvent event);
+}

@@ -1,0 +1,54 @@
+package dev.callboard.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Maps every controller failure onto {@link ErrorBody}, so clients see one error shape. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<ErrorBody> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    public ResponseEntity<ErrorBody> invalid(WebExchangeBindException e) {
+        String message = e.getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .findFirst().orElse("invalid request");
+        return ResponseEntity.badRequest().body(ErrorBody.of("bad_request", message));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    public ResponseEntity<ErrorBody> unreadable(ServerWebInputException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("bad_request", "malformed request: " + e.getReason()));
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    public ResponseEntity<ErrorBody> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String code = status == null ? "error" : status.name().toLowerCase();
+        return ResponseEntity.status(e.getStatusCode())
+                .body(ErrorBody.of(code, e.getReason() == null ? code.replace('_', ' ') : e.getReason()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ErrorBody> illegalArgument(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("bad_request", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return ResponseEntity.internalServerError().body(ErrorBody.of("internal", "internal error"));
+    }
+}
