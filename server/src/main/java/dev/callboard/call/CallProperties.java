@@ -1,0 +1,18 @@
+package dev.callboard.call;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param ringTimeout   how long a call rings before it becomes {@code missed}
+ * @param sweepInterval how often overdue ringing calls are looked for (bounds how late a timeout fires)
+ * @param busyOnBusy    when on, calling someone already in a call fails at once with {@code user_busy}
+ */
+@ConfigurationProperties("callboard.calls")
+public record CallProperties(Duration ringTimeout, Duration sweepInterval, boolean busyOnBusy) {
+    public CallProperties {
+        if (ringTimeout == null || ringTimeout.isNegative() || ringTimeout.isZero()) ringTimeout = Duration.ofSeconds(30);
+        if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) sweepInterval = Duration.ofSeconds(1);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.callboard.call;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.callboard.web.ApiException;
+
+import java.util.Locale;
+
+/** Why a call ended, in Matrix's vocabulary, plus {@code glare} for the call that lost a glare. */
+public enum HangupReason {
+    USER_HANGUP, INVITE_TIMEOUT, USER_BUSY, ICE_FAILED, USER_MEDIA_FAILED, ANSWERED_ELSEWHERE,
+    OFFLINE, DO_NOT_DISTURB, GLARE;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A media failure turns a hang-up into {@link CallStatus#FAILED}. */
+    public boolean isFailure() {
+        return this == ICE_FAILED || this == USER_MEDIA_FAILED;
+    }
+
+    public static HangupReason parse(String value) {
+        for (HangupReason r : values()) {
+            if (r.wire().equals(value)) return r;
+        }
+        throw new IllegalArgumentException("unknown hang-up reason '" + value + "'");
+    }
+
+    /** A reason a client may give on decline/cancel/hang-up; the others are the server's to give. */
+    public static HangupReason fromClient(String value) {
+        if (value == null || value.isBlank()) return USER_HANGUP;
+        HangupReason r;
+        try {
+            r = parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
+        }
+        if (r != USER_HANGUP && r != USER_BUSY && !r.isFailure()) {
+            throw ApiException.badRequest("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
+        }
+        return r;
+    }
+}

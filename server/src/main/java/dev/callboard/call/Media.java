@@ -1,0 +1,23 @@
+package dev.callboard.call;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.callboard.web.ApiException;
+
+import java.util.Locale;
+
+/** What the call carries; stored as {@code call_type}. */
+public enum Media {
+    AUDIO, VIDEO;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Media parse(String value) {
+        for (Media m : values()) {
+            if (m.wire().equals(value)) return m;
+        }
+        throw ApiException.badRequest("media must be 'audio' or 'video'");
+    }
+}
