@@ -96,6 +96,21 @@ public class PresenceEngine implements CallPresence {
                 state.devices.removeIf(d -> !PresenceRules.isLive(d, now, thresholds) && dropped.add(d));
             });
             for (DeviceState d : dropped) dropListener.dropped(s.userId, d.deviceId(), d.connectionId());
+            evictIfGone(s);
+        }
+    }
+
+    /**
+     * Forgets a user with no device and no call, once his last status is stored, so that reads
+     * falling back to PostgreSQL see what memory saw. Done by the sweep, not on disconnect, so a
+     * quick reconnect finds the state still there.
+     */
+    private void evictIfGone(UserPresenceState s) {
+        synchronized (s) {
+            if (!s.evicted && s.idle() && !writer.isPending(s.userId)) {
+                s.evicted = true;
+                users.remove(s.userId, s);
+            }
         }
     }
 
@@ -199,12 +214,7 @@ public class PresenceEngine implements CallPresence {
             synchronized (s) {
                 if (s.evicted) continue;
                 change.accept(s);
-                PresenceView full = recompute(s, clock.instant());
-                if (s.idle()) {
-                    s.evicted = true;
-                    users.remove(userId, s);
-                }
-                return full;
+                return recompute(s, clock.instant());
             }
         }
     }

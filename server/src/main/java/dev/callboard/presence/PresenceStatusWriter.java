@@ -21,6 +21,7 @@ public class PresenceStatusWriter implements AutoCloseable {
     private final PresenceStore store;
     private final Clock clock;
     private final Map<UUID, PresenceStore.StatusRow> pending = new LinkedHashMap<>();
+    private final java.util.Set<UUID> writing = new java.util.HashSet<>();
     private final Thread thread;
     private boolean closed;
 
@@ -34,6 +35,12 @@ public class PresenceStatusWriter implements AutoCloseable {
         synchronized (pending) {
             pending.put(row.userId(), row);
             pending.notifyAll();
+        }
+    }
+
+    public boolean isPending(UUID userId) {
+        synchronized (pending) {
+            return pending.containsKey(userId) || writing.contains(userId);
         }
     }
 
@@ -64,6 +71,7 @@ public class PresenceStatusWriter implements AutoCloseable {
                 }
                 if (pending.isEmpty()) return;
                 batch = new ArrayList<>(pending.values());
+                for (PresenceStore.StatusRow row : batch) writing.add(row.userId());
             }
             try {
                 store.saveStatuses(batch, clock.instant());
@@ -72,7 +80,10 @@ public class PresenceStatusWriter implements AutoCloseable {
             }
             synchronized (pending) {
                 // Drop what was written unless a newer row for the same user arrived meanwhile.
-                for (PresenceStore.StatusRow row : batch) pending.remove(row.userId(), row);
+                for (PresenceStore.StatusRow row : batch) {
+                    pending.remove(row.userId(), row);
+                    writing.remove(row.userId());
+                }
                 pending.notifyAll();
             }
         }
