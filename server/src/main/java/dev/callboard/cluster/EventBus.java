@@ -23,8 +23,9 @@ public interface EventBus {
     void toDevice(UUID userId, String deviceId, OutboundEvent event);
 
     /**
-     * Everyone allowed to see {@code subject} (per {@link dev.callboard.directory.VisibilityPolicy}):
-     * all admins, the subject's own devices, and every client too when the subject is an admin.
+     * Everyone else allowed to see {@code subject} (per {@link dev.callboard.directory.VisibilityPolicy}):
+     * all admins, and every client too when the subject is an admin. Not the subject's own devices:
+     * they get the private view through {@link #toUser}.
      */
     void toWatchersOf(UUID subjectId, Role subjectRole, OutboundEvent event);
 }

@@ -1,0 +1,34 @@
+package dev.callboard.directory;
+
+import dev.callboard.auth.CurrentUser;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users as a given viewer may see them; anything invisible is reported exactly like something missing. */
+@Service
+public class Directory {
+    private final UserRepository users;
+
+    public Directory(UserRepository users) {
+        this.users = users;
+    }
+
+    public List<User> visibleTo(CurrentUser viewer) {
+        return users.findVisibleTo(viewer.id(), viewer.role());
+    }
+
+    /** The user with this id if the viewer may see him; empty for unknown, invisible or malformed ids alike. */
+    public Optional<User> visibleUser(CurrentUser viewer, String rawId) {
+        UUID id;
+        try {
+            id = UUID.fromString(rawId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return users.findById(id)
+                .filter(u -> VisibilityPolicy.canSee(viewer.id(), viewer.role(), u.id(), u.role()));
+    }
+}

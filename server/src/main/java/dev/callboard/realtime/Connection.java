@@ -1,0 +1,110 @@
+package dev.callboard.realtime;
+
+import dev.callboard.auth.CurrentUser;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open WebSocket: who it belongs to and its outbound queue. The queue is bounded: a client that
+ * does not read fast enough is disconnected instead of being allowed to grow the server's memory.
+ * Nothing but {@code hello} is sent before {@code hello}; events that arrive earlier wait for it.
+ */
+public final class Connection {
+    public static final CloseStatus SLOW_CONSUMER = new CloseStatus(1008, "outbound queue overflow");
+
+    private final WebSocketSession session;
+    private final DeviceContext device;
+    private final long id;
+    private final String beaconKey;
+    private final int queueLimit;
+    private final Sinks.Many<WebSocketMessage> sink =
+            Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(8).get());
+    private int queued;
+    private List<byte[]> beforeHello = new ArrayList<>(0);
+    private boolean closed;
+
+    public Connection(WebSocketSession session, DeviceContext device, long id, String beaconKey, int queueLimit) {
+        this.session = session;
+        this.device = device;
+        this.id = id;
+        this.beaconKey = beaconKey;
+        this.queueLimit = queueLimit;
+    }
+
+    public CurrentUser user() { return device.user(); }
+
+    public DeviceContext device() { return device; }
+
+    public String deviceId() { return device.deviceId(); }
+
+    public long id() { return id; }
+
+    public String beaconKey() { return beaconKey; }
+
+    /** What the socket writes; each message leaving the queue frees one place in it. */
+    Flux<WebSocketMessage> outbound() {
+        return sink.asFlux().doOnNext(m -> {
+            synchronized (this) {
+                queued--;
+            }
+        });
+    }
+
+    /** Queues an already serialized event. Safe from any thread. */
+    public void send(byte[] json) {
+        boolean overflow;
+        synchronized (this) {
+            if (closed) return;
+            if (beforeHello != null) {
+                beforeHello.add(json);
+                overflow = beforeHello.size() > queueLimit;
+            } else {
+                overflow = !emit(json);
+            }
+        }
+        if (overflow) close(SLOW_CONSUMER);
+    }
+
+    /** Sends {@code hello}, then whatever was published while it was being built. */
+    void sendHello(byte[] hello) {
+        synchronized (this) {
+            if (closed) return;
+            emit(hello);
+            for (byte[] event : beforeHello) emit(event);
+            beforeHello = null;
+        }
+    }
+
+    private boolean emit(byte[] json) {
+        if (queued >= queueLimit) return false;
+        queued++;
+        sink.tryEmitNext(new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(json)));
+        return true;
+    }
+
+    public void close(CloseStatus status) {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            beforeHello = null;
+        }
+        sink.tryEmitComplete();
+        session.close(status).subscribe(null, e -> { });
+    }
+
+    /** Called once the socket is gone, whoever closed it. */
+    void released() {
+        synchronized (this) {
+            closed = true;
+            beforeHello = null;
+        }
+        sink.tryEmitComplete();
+    }
+}

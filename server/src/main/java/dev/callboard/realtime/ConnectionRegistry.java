@@ -1,0 +1,91 @@
+package dev.callboard.realtime;
+
+import dev.callboard.presence.DeviceDropListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The connections open on this node, by user and by role, for fan-out. */
+@Component
+public class ConnectionRegistry implements DeviceDropListener {
+    public static final CloseStatus HEARTBEAT_TIMEOUT = new CloseStatus(4000, "heartbeat timeout");
+    public static final CloseStatus REPLACED = new CloseStatus(4001, "replaced by a newer connection of this device");
+    private static final Connection[] NONE = new Connection[0];
+
+    private final Map<UUID, Connection[]> byUser = new ConcurrentHashMap<>();
+    private final Set<Connection> admins = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> clients = ConcurrentHashMap.newKeySet();
+
+    /** Adds the connection; an older connection of the same device is closed (it is being replaced). */
+    public void add(Connection c) {
+        Connection[] replaced = new Connection[1];
+        byUser.compute(c.user().id(), (id, current) -> {
+            Connection[] list = current == null ? NONE : current;
+            for (Connection old : list) {
+                if (old.deviceId().equals(c.deviceId())) replaced[0] = old;
+            }
+            Connection[] next = Arrays.stream(list).filter(o -> o != replaced[0]).toArray(Connection[]::new);
+            next = Arrays.copyOf(next, next.length + 1);
+            next[next.length - 1] = c;
+            return next;
+        });
+        (c.user().isAdmin() ? admins : clients).add(c);
+        if (replaced[0] != null) {
+            remove(replaced[0]);
+            replaced[0].close(REPLACED);
+        }
+    }
+
+    /** @return whether it was still registered */
+    public boolean remove(Connection c) {
+        boolean[] removed = new boolean[1];
+        byUser.computeIfPresent(c.user().id(), (id, list) -> {
+            Connection[] next = Arrays.stream(list).filter(o -> o != c).toArray(Connection[]::new);
+            removed[0] = next.length != list.length;
+            return next.length == 0 ? null : next;
+        });
+        (c.user().isAdmin() ? admins : clients).remove(c);
+        return removed[0];
+    }
+
+    public Connection[] of(UUID userId) {
+        return byUser.getOrDefault(userId, NONE);
+    }
+
+    public Connection find(UUID userId, String deviceId) {
+        for (Connection c : of(userId)) {
+            if (c.deviceId().equals(deviceId)) return c;
+        }
+        return null;
+    }
+
+    public void forEachAdmin(Consumer<Connection> action) {
+        admins.forEach(action);
+    }
+
+    public void forEachClient(Consumer<Connection> action) {
+        clients.forEach(action);
+    }
+
+    public int size() {
+        return admins.size() + clients.size();
+    }
+
+    public Collection<UUID> connectedUsers() {
+        return byUser.keySet();
+    }
+
+    @Override
+    public void dropped(UUID userId, String deviceId, long connectionId) {
+        for (Connection c : of(userId)) {
+            if (c.deviceId().equals(deviceId) && c.id() == connectionId) c.close(HEARTBEAT_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.callboard.realtime;
+
+import dev.callboard.presence.PresenceEngine;
+import dev.callboard.presence.PresenceUpdate;
+import dev.callboard.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one client frame and hands it to the right handler: the built-in {@code heartbeat},
+ * {@code presence.set} and {@code bye}, or a feature's {@link InboundMessageHandler}. Any message
+ * with an {@code id} is answered with {@code ack} or {@code error} carrying the same id.
+ */
+@Component
+public class InboundDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
+    private static final int MAX_ID_LENGTH = 64;
+
+    private final PresenceEngine presence;
+    private final JsonMapper mapper;
+    private final Clock clock;
+    private final Map<String, InboundMessageHandler> handlers = new HashMap<>();
+
+    public InboundDispatcher(PresenceEngine presence, JsonMapper mapper, Clock clock,
+                             List<InboundMessageHandler> featureHandlers) {
+        this.presence = presence;
+        this.mapper = mapper;
+        this.clock = clock;
+        for (InboundMessageHandler h : featureHandlers) handlers.put(h.type(), h);
+    }
+
+    void dispatch(Connection c, String text) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JacksonException e) {
+            reply(c, null, "error", error("bad_request", "malformed JSON"));
+            return;
+        }
+        if (root == null || !root.isObject() || !root.path("type").isString()) {
+            reply(c, null, "error", error("bad_request", "a message is {\"type\": string, \"id\"?: string, \"data\"?: object}"));
+            return;
+        }
+        String type = root.get("type").asString();
+        JsonNode idNode = root.get("id");
+        String id = idNode == null || idNode.isNull() ? null : idNode.asString();
+        if (id != null && id.length() > MAX_ID_LENGTH) {
+            reply(c, null, "error", error("bad_request", "id must be at most " + MAX_ID_LENGTH + " characters"));
+            return;
+        }
+        JsonNode data = root.get("data");
+        if (data != null && !data.isNull() && !data.isObject()) {
+            reply(c, id, "error", error("bad_request", "data must be an object"));
+            return;
+        }
+        if (data == null || data.isNull()) data = mapper.createObjectNode();
+        try {
+            Object result = handle(c, type, data);
+            if (id != null) reply(c, id, "ack", result);
+        } catch (ApiException e) {
+            reply(c, id, "error", error(e.code(), e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            reply(c, id, "error", error("bad_request", e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Failed to handle '{}' from user {}", type, c.user().id(), e);
+            reply(c, id, "error", error("internal", "internal error"));
+        }
+    }
+
+    private Object handle(Connection c, String type, JsonNode data) {
+        switch (type) {
+            case "heartbeat" -> {
+                presence.heartbeat(c.user().id(), c.user().role(), c.deviceId(), c.id(), lastInputAt(data), data.path("focused").asBoolean(true));
+                return null;
+            }
+            case "presence.set" -> {
+                return presence.choose(c.user().id(), c.user().role(), PresenceUpdate.parse(data));
+            }
+            case "bye" -> {
+                c.close(CloseStatus.NORMAL);
+                return null;
+            }
+            default -> {
+                InboundMessageHandler handler = handlers.get(type);
+                if (handler == null) throw new ApiException(400, "unknown_type", "unknown message type '" + type + "'");
+                return handler.handle(c.device(), data);
+            }
+        }
+    }
+
+    /** Accepts an ISO-8601 instant or epoch milliseconds; {@code idleMs} (immune to client clock skew) wins if given. */
+    private Instant lastInputAt(JsonNode data) {
+        JsonNode idle = data.get("idleMs");
+        if (idle != null && !idle.isNull()) {
+            if (!idle.isNumber() || idle.asLong() < 0) throw new IllegalArgumentException("idleMs must be a non-negative number");
+            return clock.instant().minusMillis(idle.asLong());
+        }
+        JsonNode at = data.get("lastInputAt");
+        if (at == null || at.isNull()) return null;
+        if (at.isNumber()) return Instant.ofEpochMilli(at.asLong());
+        if (at.isString()) {
+            try {
+                return Instant.parse(at.asString());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
+            }
+        }
+        throw new IllegalArgumentException("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
+    }
+
+    private static Map<String, String> error(String code, String message) {
+        return Map.of("code", code, "message", message);
+    }
+
+    private void reply(Connection c, String id, String type, Object data) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        if (id != null) frame.put("id", id);
+        if (data != null) frame.put("data", data);
+        c.send(mapper.writeValueAsBytes(frame));
+    }
+
+}

@@ -1,0 +1,119 @@
+package dev.callboard.realtime;
+
+import dev.callboard.auth.CurrentUser;
+import dev.callboard.auth.CurrentUserArgumentResolver;
+import dev.callboard.cluster.EventCodec;
+import dev.callboard.presence.PresenceEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code /ws} endpoint. Authentication and the Origin check happened before the upgrade (in the
+ * auth filter); this class only wires a socket to a {@link Connection}, sends {@code hello}, and
+ * feeds frames to the {@link InboundDispatcher} in order, on virtual threads.
+ */
+@Component
+public class RealtimeGateway implements WebSocketHandler {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeGateway.class);
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final CloseStatus BINARY_NOT_ACCEPTED = new CloseStatus(1003, "text frames only");
+    static final CloseStatus FLOOD = new CloseStatus(1008, "too many messages");
+
+    private final ConnectionRegistry registry;
+    private final PresenceEngine presence;
+    private final InboundDispatcher dispatcher;
+    private final HelloBuilder hello;
+    private final EventCodec codec;
+    private final RealtimeProperties properties;
+    private final Clock clock;
+    private final Scheduler virtualThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "ws-inbound");
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final SecureRandom random = new SecureRandom();
+
+    public RealtimeGateway(ConnectionRegistry registry, PresenceEngine presence, InboundDispatcher dispatcher,
+                           HelloBuilder hello, EventCodec codec, RealtimeProperties properties, Clock clock) {
+        this.registry = registry;
+        this.presence = presence;
+        this.dispatcher = dispatcher;
+        this.hello = hello;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        CurrentUser user = (CurrentUser) session.getAttributes().get(CurrentUserArgumentResolver.ATTRIBUTE);
+        if (user == null) return session.close(CloseStatus.POLICY_VIOLATION); // cannot happen behind the auth filter
+        Connection c = new Connection(session, new DeviceContext(user, deviceId(session)),
+                connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit());
+        InboundRateLimiter limiter = new InboundRateLimiter(properties.messagesPerSecond(), properties.messageBurst(), clock.millis());
+
+        Mono<Void> opened = Mono.fromRunnable(() -> open(c)).subscribeOn(virtualThreads).then();
+        Mono<Void> inbound = session.receive()
+                .concatMap(message -> {
+                    if (message.getType() != WebSocketMessage.Type.TEXT) {
+                        if (message.getType() == WebSocketMessage.Type.BINARY) c.close(BINARY_NOT_ACCEPTED);
+                        return Mono.empty();
+                    }
+                    if (!limiter.tryAcquire(clock.millis())) {
+                        c.close(FLOOD);
+                        return Mono.empty();
+                    }
+                    String text = message.getPayloadAsText();
+                    return Mono.fromRunnable(() -> dispatcher.dispatch(c, text)).subscribeOn(virtualThreads);
+                }, 1)
+                .then();
+        Mono<Void> outbound = session.send(c.outbound());
+        return Mono.zip(opened.then(inbound).doFinally(s -> c.released()), outbound)
+                .then()
+                .onErrorResume(e -> Mono.empty())
+                .doFinally(signal -> Schedulers.boundedElastic().schedule(() -> closed(c)));
+    }
+
+    private void open(Connection c) {
+        registry.add(c);
+        try {
+            presence.deviceConnected(c.user().id(), c.user().role(), c.deviceId(), c.id());
+            c.sendHello(codec.encode(hello.build(c)));
+        } catch (RuntimeException e) {
+            log.error("Could not open connection for user {}", c.user().id(), e);
+            c.close(CloseStatus.SERVER_ERROR);
+        }
+    }
+
+    private void closed(Connection c) {
+        c.released();
+        registry.remove(c);
+        presence.deviceLeft(c.user().id(), c.deviceId(), c.id());
+    }
+
+    private String deviceId(WebSocketSession session) {
+        String requested = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
+                .build().getQueryParams().getFirst("deviceId");
+        return requested != null && DEVICE_ID.matcher(requested).matches() ? requested : UUID.randomUUID().toString();
+    }
+
+    private String newBeaconKey() {
+        byte[] key = new byte[18];
+        random.nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+}
