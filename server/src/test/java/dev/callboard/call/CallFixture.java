@@ -1,7 +1,5 @@
 package dev.callboard.call;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.callboard.auth.CurrentUser;
 import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
@@ -9,8 +7,8 @@ import dev.callboard.directory.UserRepository;
 import dev.callboard.missedcall.MissedCallNotifier;
 import dev.callboard.missedcall.MissedCallRepository;
 import dev.callboard.missedcall.MissedCallService;
-import dev.callboard.support.TestDatabase;
-import org.flywaydb.core.Flyway;
+import dev.callboard.support.Migrated;
+import dev.callboard.support.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,8 +25,8 @@ import java.util.UUID;
 public final class CallFixture implements AutoCloseable {
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HikariDataSource dataSource;
-    public final JdbcClient jdbc;
+    private final Migrated database = new Migrated();
+    public final JdbcClient jdbc = database.jdbc;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T10:00:00.123456Z"));
     public final InMemoryCallPresence presence = new InMemoryCallPresence();
     public final RecordingEventBus bus = new RecordingEventBus();
@@ -50,20 +48,13 @@ public final class CallFixture implements AutoCloseable {
 
     public CallFixture(boolean busyOnBusy) {
         this.busyOnBusy = busyOnBusy;
-        String url = TestDatabase.createDatabase();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(8);
-        dataSource = new HikariDataSource(config);
-        jdbc = JdbcClient.create(dataSource);
         users = new UserRepository(jdbc);
         restart();
     }
 
     /** Fresh instances of every class over the same database, like a restarted server. */
     public void restart() {
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource));
         calls = new CallRepository(jdbc);
         missedCalls = new MissedCallRepository(jdbc);
         CallStore store = new CallStore(tx, calls, missedCalls, clock);
@@ -108,6 +99,6 @@ public final class CallFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
     }
 }
