@@ -113,6 +113,12 @@ public class CallRepository {
                 .params(ts(now), limit).query((rs, i) -> rs.getObject(1, UUID.class)).list();
     }
 
+    /** Answered calls, oldest first, for the abandoned-call check. */
+    public List<Call> answered(int limit) {
+        return jdbc.sql(VIEW.formatted("call_attempts") + " WHERE c.status = 'answered' ORDER BY c.answered_at LIMIT ?")
+                .param(limit).query(CALL).list();
+    }
+
     /** Ringing and answered calls the user takes part in, oldest first. */
     public List<Call> active(UUID userId) {
         return jdbc.sql(VIEW.formatted("call_attempts") + " WHERE (c.caller_id = ? OR c.callee_id = ?) "

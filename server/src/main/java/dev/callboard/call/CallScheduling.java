@@ -4,19 +4,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the ring-timeout sweeper at the configured interval. */
+/** Runs the ring-timeout and abandoned-call sweepers at the configured interval. */
 @Configuration(proxyBeanMethods = false)
 public class CallScheduling implements SchedulingConfigurer {
-    private final RingTimeoutSweeper sweeper;
+    private final RingTimeoutSweeper ringTimeouts;
+    private final AbandonedCallSweeper abandoned;
     private final CallProperties properties;
 
-    public CallScheduling(RingTimeoutSweeper sweeper, CallProperties properties) {
-        this.sweeper = sweeper;
+    public CallScheduling(RingTimeoutSweeper ringTimeouts, AbandonedCallSweeper abandoned, CallProperties properties) {
+        this.ringTimeouts = ringTimeouts;
+        this.abandoned = abandoned;
         this.properties = properties;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(sweeper::sweepQuietly, properties.sweepInterval());
+        registrar.addFixedDelayTask(ringTimeouts::sweepQuietly, properties.sweepInterval());
+        registrar.addFixedDelayTask(abandoned::sweepQuietly, properties.sweepInterval());
     }
 }

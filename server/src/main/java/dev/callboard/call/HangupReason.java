@@ -5,10 +5,13 @@ import dev.callboard.web.ApiException;
 
 import java.util.Locale;
 
-/** Why a call ended, in Matrix's vocabulary, plus {@code glare} for the call that lost a glare. */
+/**
+ * Why a call ended, in Matrix's vocabulary, plus {@code glare} for the call that lost a glare and
+ * {@code connection_lost} for an answered call whose device disappeared.
+ */
 public enum HangupReason {
     USER_HANGUP, INVITE_TIMEOUT, USER_BUSY, ICE_FAILED, USER_MEDIA_FAILED, ANSWERED_ELSEWHERE,
-    OFFLINE, DO_NOT_DISTURB, GLARE;
+    OFFLINE, DO_NOT_DISTURB, GLARE, CONNECTION_LOST;
 
     @JsonValue
     public String wire() {

@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 public final class CallFixture implements AutoCloseable {
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration ABANDON_AFTER = Duration.ofSeconds(60);
 
     private final Migrated database = new Migrated();
     public final JdbcClient jdbc = database.jdbc;
@@ -38,6 +39,7 @@ public final class CallFixture implements AutoCloseable {
     public CallSetup setup;
     public CallService service;
     public RingTimeoutSweeper sweeper;
+    public AbandonedCallSweeper abandoned;
     public CallSignalling signalling;
     public CallHistory history;
     public MissedCallService missedCallService;
@@ -60,10 +62,11 @@ public final class CallFixture implements AutoCloseable {
         CallStore store = new CallStore(tx, calls, missedCalls, clock);
         MissedCallNotifier notifier = new MissedCallNotifier(missedCalls, bus);
         CallEvents events = new CallEvents(bus, presence, notifier);
-        setup = new CallSetup(store, users, presence, events,
-                new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy));
+        CallProperties properties = new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy, ABANDON_AFTER);
+        setup = new CallSetup(store, users, presence, events, properties);
         service = new CallService(store, presence, events);
         sweeper = new RingTimeoutSweeper(store, events);
+        abandoned = new AbandonedCallSweeper(store, presence, events, properties);
         signalling = new CallSignalling(calls, bus);
         history = new CallHistory(jdbc, users);
         missedCallService = new MissedCallService(missedCalls, notifier, setup, clock);

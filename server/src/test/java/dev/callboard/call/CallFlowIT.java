@@ -129,6 +129,37 @@ class CallFlowIT {
     }
 
     @Test
+    void anAnsweredCallWhoseDeviceIsGoneFailsAfterTheGracePeriod() {
+        Call call = f.ring(admin, client);
+        f.service.answer(client, call.id(), "carl-phone");
+        f.abandoned.sweep();
+
+        f.presence.online(client.id(), "carl-laptop");  // the answering phone crashed
+        f.abandoned.sweep();
+        f.clock.advance(CallFixture.ABANDON_AFTER.minusSeconds(1));
+        assertThat(f.abandoned.sweep()).isZero();
+        f.presence.online(client.id(), "carl-laptop", "carl-phone");  // it came back in time
+        f.abandoned.sweep();
+        f.clock.advance(Duration.ofSeconds(5));
+        assertThat(f.abandoned.sweep()).isZero();
+
+        f.presence.online(client.id(), "carl-laptop");  // gone again, for good
+        f.abandoned.sweep();
+        f.clock.advance(CallFixture.ABANDON_AFTER);
+        f.abandoned.sweep();
+
+        Call failed = f.calls.find(call.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(CallStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo(HangupReason.CONNECTION_LOST);
+        assertThat(failed.durationSeconds()).isEqualTo(124);
+        assertThat(f.presence.calls(admin.id())).isZero();
+        assertThat(f.presence.calls(client.id())).isZero();
+        assertThat(f.bus.ofType("call.failed"))
+                .filteredOn(s -> ((CallEvents.Payload) s.event().data()).call().id().equals(call.id()))
+                .extracting(RecordingEventBus.Sent::userId).containsExactlyInAnyOrder(admin.id(), client.id());
+    }
+
+    @Test
     void declineOnAnyDeviceEndsItEverywhereWithoutAMissedCall() {
         Call call = f.ring(admin, client);
         Call declined = f.service.decline(client, call.id(), null);
