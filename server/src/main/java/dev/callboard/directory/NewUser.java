@@ -34,8 +34,7 @@ public record NewUser(String email, String displayName, String role, String pass
         if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
             throw ApiException.badRequest("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
-        if (role == null) throw ApiException.badRequest("role must be 'admin' or 'client'");
-        Role parsedRole = Role.parse(role);
+        Role parsedRole = parseRole(role);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw ApiException.badRequest("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
@@ -43,6 +42,14 @@ public record NewUser(String email, String displayName, String role, String pass
             throw ApiException.badRequest("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
         }
         return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
+    }
+
+    private static Role parseRole(String raw) {
+        try {
+            return Role.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     private static String validAvatarUrl(String raw) {
