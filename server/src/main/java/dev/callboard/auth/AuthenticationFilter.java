@@ -1,6 +1,8 @@
 package dev.callboard.auth;
 
 import dev.callboard.web.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 /**
@@ -29,11 +32,12 @@ import java.util.concurrent.Executors;
  * WebSocket upgrade {@code /ws} by bearer token or single-use {@code ticket}, after an exact Origin
  * check. On success the {@link CurrentUser} goes into {@link CurrentUserArgumentResolver#ATTRIBUTE};
  * otherwise the request ends here with the JSON error body (401, or 403 for a foreign Origin), so a
- * WebSocket is never upgraded unauthenticated. Everything else (static files, actuator, OpenAPI)
+ * WebSocket is never upgraded unauthenticated (503 if the lookup itself fails). Everything else (static files, actuator, OpenAPI)
  * passes untouched. Database lookups run on virtual threads, never on the event loop.
  */
 @Component
 public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
     /** Early, but after anything that wants to see every request (e.g. observation or CORS filters). */
     public static final int ORDER = -100;
     private static final List<List<String>> PUBLIC_API = List.of(
@@ -78,9 +82,14 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     }
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
-                                    java.util.concurrent.Callable<Optional<CurrentUser>> lookup) {
+                                    Callable<Optional<CurrentUser>> lookup) {
         return Mono.fromCallable(lookup)
                 .subscribeOn(blocking)
+                .onErrorResume(e -> {
+                    log.error("Authentication lookup failed", e);
+                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "authentication is temporarily unavailable").then(Mono.empty());
+                })
                 .flatMap(user -> {
                     if (user.isEmpty()) return unauthorized(exchange);
                     exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, user.get());

@@ -3,6 +3,8 @@ package dev.callboard.auth;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
 import dev.callboard.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.Optional;
  */
 @Service
 public class LoginService {
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
     static final String BAD_CREDENTIALS = "invalid email or password";
     /** Generous caps: real input is far shorter; longer input is refused before any hashing. */
     static final int MAX_EMAIL_LENGTH = 320;
@@ -43,6 +46,7 @@ public class LoginService {
         }
         String normalized = email.trim();
         if (!rateLimiter.tryAcquire(normalized, clientIp)) {
+            log.info("Login rate limit reached for {} from {}", normalized, clientIp);
             throw ApiException.tooManyRequests("too many login attempts, try again in a minute");
         }
         Optional<UserRepository.Credentials> credentials = users.findCredentials(normalized);
