@@ -1,7 +1,6 @@
 package dev.callboard.realtime;
 
 import dev.callboard.auth.CurrentUser;
-import dev.callboard.auth.CurrentUserArgumentResolver;
 import dev.callboard.cluster.EventCodec;
 import dev.callboard.presence.PresenceEngine;
 import org.slf4j.Logger;
@@ -58,10 +57,13 @@ public class RealtimeGateway implements WebSocketHandler {
         this.clock = clock;
     }
 
+    /** Only reached without authentication, which the auth filter rules out. */
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        CurrentUser user = (CurrentUser) session.getAttributes().get(CurrentUserArgumentResolver.ATTRIBUTE);
-        if (user == null) return session.close(CloseStatus.POLICY_VIOLATION); // cannot happen behind the auth filter
+        return session.close(CloseStatus.POLICY_VIOLATION);
+    }
+
+    Mono<Void> handle(WebSocketSession session, CurrentUser user) {
         Connection c = new Connection(session, new DeviceContext(user, deviceId(session)),
                 connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit());
         InboundRateLimiter limiter = new InboundRateLimiter(properties.messagesPerSecond(), properties.messageBurst(), clock.millis());

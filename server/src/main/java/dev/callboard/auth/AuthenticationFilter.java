@@ -1,0 +1,146 @@
+package dev.callboard.auth;
+
+import dev.callboard.web.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+/**
+ * Authenticates {@code /api/**} (except login and the presence beacon) by bearer token, and the
+ * WebSocket upgrade {@code /ws} by bearer token or single-use {@code ticket}, after an exact Origin
+ * check. On success the {@link CurrentUser} goes into {@link CurrentUserArgumentResolver#ATTRIBUTE};
+ * otherwise the request ends here with the JSON error body (401, or 403 for a foreign Origin), so a
+ * WebSocket is never upgraded unauthenticated (503 if the lookup itself fails). Everything else (static files, actuator, OpenAPI)
+ * passes untouched. Database lookups run on virtual threads, never on the event loop.
+ */
+@Component
+public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
+    /** Early, but after anything that wants to see every request (e.g. observation or CORS filters). */
+    public static final int ORDER = -100;
+    private static final List<List<String>> PUBLIC_API = List.of(
+            List.of("api", "auth", "login"),
+            List.of("api", "realtime", "beacon"));
+
+    private final AuthTokens tokens;
+    private final WsTickets tickets;
+    private final AllowedOrigins origins;
+    private final JsonMapper json;
+    private final Scheduler blocking = Schedulers.fromExecutorService(
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("auth-", 0).factory()), "auth");
+
+    public AuthenticationFilter(AuthTokens tokens, WsTickets tickets, AllowedOrigins origins, JsonMapper json) {
+        this.tokens = tokens;
+        this.tickets = tickets;
+        this.origins = origins;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        List<String> segments = segments(request.getPath().pathWithinApplication());
+        if (isWebSocket(segments)) {
+            String origin = request.getHeaders().getOrigin();
+            if (origin != null && !origins.allows(origin)) {
+                return reject(exchange, HttpStatus.FORBIDDEN, "forbidden", "origin not allowed");
+            }
+            Optional<String> bearer = BearerToken.from(request);
+            String ticket = request.getQueryParams().getFirst("ticket");
+            if (bearer.isPresent()) return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
+            if (ticket != null) return authenticate(exchange, chain, () -> tickets.redeem(ticket));
+            return unauthorized(exchange);
+        }
+        if (!isProtectedApi(segments) || CorsUtils.isPreFlightRequest(request)) {
+            return chain.filter(exchange);
+        }
+        Optional<String> bearer = BearerToken.from(request);
+        if (bearer.isEmpty()) return unauthorized(exchange);
+        return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
+    }
+
+    private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
+                                    Callable<Optional<CurrentUser>> lookup) {
+        return Mono.fromCallable(lookup)
+                .subscribeOn(blocking)
+                .onErrorResume(e -> {
+                    log.error("Authentication lookup failed", e);
+                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "authentication is temporarily unavailable").then(Mono.empty());
+                })
+                .flatMap(user -> {
+                    if (user.isEmpty()) return unauthorized(exchange);
+                    exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, user.get());
+                    return chain.filter(exchange);
+                });
+    }
+
+    /**
+     * Path segments as the router sees them: percent-decoded, matrix parameters dropped, empty segments
+     * ({@code //}) skipped. Deciding on these (not on the raw string) means no spelling of a protected
+     * path slips past the filter.
+     */
+    static List<String> segments(PathContainer path) {
+        return path.elements().stream()
+                .filter(e -> e instanceof PathContainer.PathSegment)
+                .map(e -> ((PathContainer.PathSegment) e).valueToMatch())
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    static boolean isWebSocket(List<String> segments) {
+        return segments.size() == 1 && segments.getFirst().equals("ws");
+    }
+
+    /** Fails closed: anything whose first segment even looks like {@code api} needs a token. */
+    static boolean isProtectedApi(List<String> segments) {
+        return !segments.isEmpty()
+                && segments.getFirst().toLowerCase(Locale.ROOT).startsWith("api")
+                && !PUBLIC_API.contains(segments);
+    }
+
+    private Mono<Void> unauthorized(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return reject(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "missing or invalid bearer token");
+    }
+
+    private Mono<Void> reject(ServerWebExchange exchange, HttpStatus status, String code, String message) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = json.writeValueAsBytes(ErrorBody.of(code, message));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void destroy() {
+        blocking.dispose();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.callboard.directory;
+
+import dev.callboard.web.ApiException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The body of {@code POST /api/users}. Only these fields are read: server-owned fields such as
+ * {@code id} or {@code createdAt} in the JSON are ignored (Jackson's default for this API), so they
+ * can never be assigned. {@link #validated()} checks everything and returns the canonical form.
+ */
+public record NewUser(String email, String displayName, String role, String password, String avatarUrl) {
+    static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_DISPLAY_NAME_LENGTH = 100;
+    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_LENGTH = 1024;
+    static final int MAX_AVATAR_URL_LENGTH = 2048;
+    /** Pragmatic: one @, no spaces, a dot in the domain. Deliverability is the admin's business. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+    /** The checked, normalized values: email trimmed and lower-cased, name trimmed, role parsed. */
+    public record Valid(String email, String displayName, Role role, String password, String avatarUrl) {}
+
+    public Valid validated() {
+        String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (e.isEmpty() || e.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(e).matches()) {
+            throw ApiException.badRequest("email must be a valid email address");
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) throw ApiException.badRequest("displayName must not be blank");
+        if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw ApiException.badRequest("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+        }
+        Role parsedRole = parseRole(role);
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
+    }
+
+    private static Role parseRole(String raw) {
+        try {
+            return Role.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static String validAvatarUrl(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String url = raw.trim();
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (url.length() <= MAX_AVATAR_URL_LENGTH && (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null) {
+                return url;
+            }
+        } catch (URISyntaxException ignored) {
+            // fall through to the error below
+        }
+        throw ApiException.badRequest("avatarUrl must be an http or https URL");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.callboard.realtime;
+
+import dev.callboard.auth.CurrentUser;
+import dev.callboard.auth.CurrentUserArgumentResolver;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Hands the user the auth filter put on the upgrade request to the gateway. (Spring copies only
+ * WebSession attributes into a socket, and Callboard has no WebSession.)
+ */
+final class AuthenticatedWebSocketService extends HandshakeWebSocketService {
+
+    AuthenticatedWebSocketService(RequestUpgradeStrategy upgradeStrategy) {
+        super(upgradeStrategy);
+    }
+
+    @Override
+    public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
+        CurrentUser user = exchange.getAttribute(CurrentUserArgumentResolver.ATTRIBUTE);
+        if (user != null && handler instanceof RealtimeGateway gateway) {
+            return super.handleRequest(exchange, session -> gateway.handle(session, user));
+        }
+        return super.handleRequest(exchange, handler);
+    }
+}

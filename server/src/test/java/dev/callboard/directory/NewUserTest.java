@@ -1,0 +1,39 @@
+package dev.callboard.directory;
+
+import dev.callboard.web.ApiException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NewUserTest {
+    @Test
+    void normalizesTheValidForm() {
+        NewUser.Valid v = new NewUser(" Ann.Lee@Example.COM ", "  Ann Lee ", "admin", "12345678",
+                " https://cdn.example.com/a.png?s=64 ").validated();
+        assertThat(v).isEqualTo(new NewUser.Valid("ann.lee@example.com", "Ann Lee", Role.ADMIN, "12345678",
+                "https://cdn.example.com/a.png?s=64"));
+    }
+
+    @Test
+    void blankAvatarMeansNone() {
+        assertThat(new NewUser("a@example.com", "A", "client", "12345678", "  ").validated().avatarUrl()).isNull();
+    }
+
+    @Test
+    void passwordIsNotTrimmedOrTouched() {
+        assertThat(new NewUser("a@example.com", "A", "client", "  pass  ", null).validated().password()).isEqualTo("  pass  ");
+    }
+
+    @Test
+    void errorsAre400WithTheFieldName() {
+        assertThatThrownBy(() -> new NewUser("a@example.com", "A", "owner", "12345678", null).validated())
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("bad_request");
+                    assertThat(e.getMessage()).contains("role");
+                });
+        assertThatThrownBy(() -> new NewUser("a@example.com", "A", "client", "x".repeat(1025), null).validated())
+                .hasMessageContaining("password");
+    }
+}
