@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -23,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A live WebSocket session: typed events in, heartbeats, presence and signalling out. Thread-safe.
  * Listeners run one at a time, in the order the server sent the events, on the session's own
- * dispatch thread; {@link #awaitEvent} also sees events that arrived before it was called.
- * Connection handling (reconnect, timers) lives in {@link SessionLifecycle}.
+ * dispatch lane (a virtual thread while there is work; never two listener calls at once, each
+ * call happens-before the next). {@link #awaitEvent} also sees events that arrived before it was
+ * called. Connection handling (reconnect, timers) lives in {@link SessionLifecycle}.
  */
 public final class CallboardSession implements AutoCloseable {
 
@@ -34,8 +33,7 @@ public final class CallboardSession implements AutoCloseable {
     private final SerialExecutor dispatcher;
     private final List<Consumer<? super Event>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super CloseStatus>> closeListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final PendingRequests pending;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private volatile Supplier<Instant> lastInputAt;
     private volatile BooleanSupplier focused;
@@ -44,6 +42,7 @@ public final class CallboardSession implements AutoCloseable {
         this.options = options;
         this.buffer = new EventBuffer(options.eventBufferSize());
         this.dispatcher = new SerialExecutor(options.executor());
+        this.pending = new PendingRequests(options.executor(), options.requestTimeout());
         this.listeners.addAll(options.listeners());
         this.lastInputAt = options.lastInputAt();
         this.focused = options.focused();
@@ -134,22 +133,18 @@ public final class CallboardSession implements AutoCloseable {
      */
     public CompletableFuture<JsonNode> request(String type, Object data) {
         Connection connection = lifecycle.readyConnection();
-        if (connection == null) {
-            return CompletableFuture.failedFuture(notConnected());
-        }
-        String id = Long.toString(ids.incrementAndGet());
-        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-        pending.put(id, reply);
-        Delays.schedule(options.requestTimeout(), () -> fail(id, new CallboardException(CallboardException.NO_STATUS,
-                CallboardException.TIMEOUT, "no reply to " + type + " within " + options.requestTimeout())),
-                options.executor());
-        connection.send(envelope(type, id, data)).whenComplete((ignored, error) -> {
+        return connection == null ? CompletableFuture.failedFuture(notConnected()) : request(connection, type, data);
+    }
+
+    private CompletableFuture<JsonNode> request(Connection connection, String type, Object data) {
+        PendingRequests.Pending request = pending.register(type);
+        connection.send(envelope(type, request.id(), data)).whenComplete((ignored, error) -> {
             if (error != null) {
-                fail(id, new CallboardException(CallboardException.NO_STATUS, CallboardException.CONNECTION_CLOSED,
-                        "could not send " + type + ": " + error, error));
+                pending.fail(request.id(), new CallboardException(CallboardException.NO_STATUS,
+                        CallboardException.CONNECTION_CLOSED, "could not send " + type + ": " + error, error));
             }
         });
-        return reply;
+        return request.reply();
     }
 
     /** Sends a message without an id: no ack is expected. Completes when it is written. */
@@ -212,11 +207,11 @@ public final class CallboardSession implements AutoCloseable {
 
     /** An event arrived on the current connection. Replies complete requests; the rest go to listeners. */
     void receive(Event event, Runnable release) {
-        if (event instanceof Event.Ack ack && complete(ack.id(), ack.data())) {
+        if (event instanceof Event.Ack ack && pending.complete(ack.id(), ack.data())) {
             release.run();
             return;
         }
-        if (event instanceof Event.ServerError error && error.id() != null && fail(error.id(),
+        if (event instanceof Event.ServerError error && pending.fail(error.id(),
                 new CallboardException(CallboardException.NO_STATUS, error.code(), error.message()))) {
             release.run();
             return;
@@ -234,8 +229,7 @@ public final class CallboardSession implements AutoCloseable {
     }
 
     void connectionEnded(CloseStatus status) {
-        pending.keySet().forEach(id -> fail(id, new CallboardException(CallboardException.NO_STATUS,
-                CallboardException.CONNECTION_CLOSED, "connection closed: " + status.code() + " " + status.reason())));
+        pending.failAll("connection closed: " + status.code() + " " + status.reason());
         if (!status.reconnecting()) {
             buffer.close(status.code() + " " + status.reason());
         }
@@ -247,8 +241,22 @@ public final class CallboardSession implements AutoCloseable {
         });
     }
 
-    String heartbeatPayload() {
-        return envelope("heartbeat", null, heartbeatData());
+    /** A timer's heartbeat on {@code connection}, which is dropped if the ack does not come. */
+    void autoHeartbeat(Connection connection) {
+        if (lifecycle.readyConnection() != connection) {
+            return;
+        }
+        if (!options.heartbeatAcks()) {
+            connection.send(envelope("heartbeat", null, heartbeatData()));
+            return;
+        }
+        request(connection, "heartbeat", heartbeatData()).whenComplete((ignored, error) -> {
+            // a paused connection reads no acks; its silence says nothing about the server
+            if (error instanceof CallboardException e && CallboardException.TIMEOUT.equals(e.code())
+                    && !connection.isPaused()) {
+                lifecycle.drop(connection, "no ack to a heartbeat within " + options.requestTimeout());
+            }
+        });
     }
 
     private ObjectNode heartbeatData() {
@@ -256,25 +264,6 @@ public final class CallboardSession implements AutoCloseable {
         data.put("lastInputAt", lastInputAt.get().truncatedTo(ChronoUnit.MILLIS).toString());
         data.put("focused", focused.getAsBoolean());
         return data;
-    }
-
-    private boolean complete(String id, JsonNode data) {
-        CompletableFuture<JsonNode> reply = id == null ? null : pending.remove(id);
-        if (reply == null) {
-            return false;
-        }
-        // not on the socket's thread: a caller's continuation must not stall reading
-        options.executor().execute(() -> reply.complete(data));
-        return true;
-    }
-
-    private boolean fail(String id, CallboardException error) {
-        CompletableFuture<JsonNode> reply = pending.remove(id);
-        if (reply == null) {
-            return false;
-        }
-        options.executor().execute(() -> reply.completeExceptionally(error));
-        return true;
     }
 
     static String envelope(String type, String id, Object data) {

@@ -1,5 +1,6 @@
 package dev.callboard.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -7,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,11 +60,20 @@ final class Connection implements WebSocket.Listener {
         helloSeen = true;
     }
 
+    /** True while reading is held back because listeners are behind. */
+    boolean isPaused() {
+        return queued.get() >= queueLimit;
+    }
+
     /** Whether the upgrade has completed (before that there is nothing to close or send on). */
     boolean hasSocket() {
         return webSocket != null;
     }
 
+    /**
+     * Queues a text message. A write that fails with an I/O error ends the connection: the JDK may
+     * not report a TCP close otherwise (see {@link SessionLifecycle#onMessage}).
+     */
     synchronized CompletableFuture<Void> send(String text) {
         WebSocket ws = webSocket;
         if (ws == null) {
@@ -71,6 +83,12 @@ final class Connection implements WebSocket.Listener {
                 .thenCompose(ignored -> ws.sendText(text, true))
                 .thenApply(ignored -> null);
         sendTail = sent;
+        sent.whenComplete((ignored, error) -> {
+            if (rootCause(error) instanceof IOException broken) {
+                abort();
+                sink.onClosed(this, CloseStatus.ABNORMAL, "write failed: " + broken);
+            }
+        });
         return sent;
     }
 
@@ -140,6 +158,14 @@ final class Connection implements WebSocket.Listener {
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         sink.onClosed(this, CloseStatus.ABNORMAL, String.valueOf(error));
+    }
+
+    static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static CallboardException notConnected() {

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -21,6 +19,7 @@ final class SessionLifecycle implements Connection.Sink {
     private final CallboardClient client;
     private final SessionOptions options;
     private final CallboardSession session;
+    private final SerialExecutor inbound;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final Object lock = new Object();
     private volatile Connection connection;
@@ -31,13 +30,14 @@ final class SessionLifecycle implements Connection.Sink {
     private boolean finishing;
     private boolean finished;
     private int attempt;
-    private Future<?> heartbeatTimer;
+    private Heartbeater heartbeater;
     private Future<?> reconnectTimer;
 
     SessionLifecycle(CallboardClient client, SessionOptions options, CallboardSession session) {
         this.client = client;
         this.options = options;
         this.session = session;
+        this.inbound = new SerialExecutor(options.executor());
         this.deviceId = options.deviceId();
     }
 
@@ -68,11 +68,14 @@ final class SessionLifecycle implements Connection.Sink {
             }
             connection = candidate;
         }
-        Delays.schedule(options.connectTimeout(), () -> helloOverdue(candidate), options.executor());
+        Delays.schedule(options.connectTimeout(), () -> {
+            if (!candidate.helloSeen()) {
+                drop(candidate, "no hello within " + options.connectTimeout());
+            }
+        }, options.executor());
         ticket(explicitTicket)
-                .thenCompose(ticket -> candidate.open(client.httpClient(),
-                        webSocketUri(client.baseUri(), deviceId, ticket), headers(ticket),
-                        options.connectTimeout()))
+                .thenCompose(ticket -> candidate.open(client.httpClient(), webSocketUri(client.baseUri(), deviceId, ticket),
+                        headers(ticket), options.connectTimeout()))
                 .whenComplete((ignored, error) -> {
                     if (error != null) {
                         openFailed(candidate, failure(error));
@@ -116,24 +119,31 @@ final class SessionLifecycle implements Connection.Sink {
         }
     }
 
-    private void helloOverdue(Connection candidate) {
-        if (candidate == connection && !candidate.helloSeen()) {
-            candidate.abort();
-            onClosed(candidate, CloseStatus.ABNORMAL, "no hello within " + options.connectTimeout());
+    /** Gives up on a connection that still looks open (no hello, no heartbeat ack). */
+    void drop(Connection source, String reason) {
+        if (source == connection) {
+            source.abort();
+            onClosed(source, CloseStatus.ABNORMAL, reason);
         }
     }
 
+    /**
+     * Runs on the socket's thread, so it only queues: the JDK loses a TCP close that arrives
+     * while a listener method is still running (see docs/client-sdk.md).
+     */
     @Override
     public void onMessage(Connection source, String text, Runnable release) {
-        if (source != connection) {
-            release.run();
-            return;
-        }
-        Event event = EventDecoder.decode(text);
-        if (event instanceof Event.Hello received) {
-            helloReceived(source, received);
-        }
-        session.receive(event, release);
+        inbound.execute(() -> {
+            if (source != connection) {
+                release.run();
+                return;
+            }
+            Event event = EventDecoder.decode(text);
+            if (event instanceof Event.Hello received) {
+                helloReceived(source, received);
+            }
+            session.receive(event, release);
+        });
     }
 
     private void helloReceived(Connection source, Event.Hello received) {
@@ -148,12 +158,14 @@ final class SessionLifecycle implements Connection.Sink {
             helloSeen = true;
             attempt = 0;
             source.markHelloSeen();
-            Delays.cancel(heartbeatTimer);
+            stopHeartbeats();
             if (options.autoHeartbeat()) {
-                scheduleHeartbeat(source, heartbeatInterval(received));
+                heartbeater = new Heartbeater(heartbeatInterval(received), options.executor(),
+                        () -> session.autoHeartbeat(source));
+                heartbeater.start();
             }
         }
-        options.executor().execute(() -> started.complete(null));
+        options.executor().execute(() -> started.complete(null)); // a caller's continuation must not block this lane
     }
 
     private Duration heartbeatInterval(Event.Hello received) {
@@ -164,18 +176,11 @@ final class SessionLifecycle implements Connection.Sink {
         return Duration.ofSeconds(seconds > 0 ? seconds : 30);
     }
 
-    private void scheduleHeartbeat(Connection source, Duration interval) {
-        heartbeatTimer = Delays.schedule(interval, () -> beat(source, interval), options.executor());
-    }
-
-    private void beat(Connection source, Duration interval) {
-        synchronized (lock) {
-            if (source != connection || finishing) {
-                return;
-            }
-            scheduleHeartbeat(source, interval);
+    private void stopHeartbeats() {
+        if (heartbeater != null) {
+            heartbeater.stop();
+            heartbeater = null;
         }
-        source.send(session.heartbeatPayload()); // a failure here shows up as a close soon enough
     }
 
     @Override
@@ -187,7 +192,7 @@ final class SessionLifecycle implements Connection.Sink {
                 return;
             }
             connection = null;
-            Delays.cancel(heartbeatTimer);
+            stopHeartbeats();
             first = !helloSeen;
             reconnect = !first && !finishing && options.reconnect() != null;
         }
@@ -228,7 +233,7 @@ final class SessionLifecycle implements Connection.Sink {
             }
             finishing = true;
             Delays.cancel(reconnectTimer);
-            Delays.cancel(heartbeatTimer);
+            stopHeartbeats();
             current = connection;
         }
         if (current == null || !current.hasSocket()) {
@@ -256,7 +261,7 @@ final class SessionLifecycle implements Connection.Sink {
             finished = true;
             finishing = true;
             Delays.cancel(reconnectTimer);
-            Delays.cancel(heartbeatTimer);
+            stopHeartbeats();
             current = connection;
             connection = null;
             first = !helloSeen;
@@ -273,20 +278,13 @@ final class SessionLifecycle implements Connection.Sink {
 
     /** {@code ws(s)://host/base/ws?deviceId=..&ticket=..} for an {@code http(s)} base URI. */
     static URI webSocketUri(URI baseUri, String deviceId, String ticket) {
-        String base = baseUri.toString();
         String scheme = "https".equalsIgnoreCase(baseUri.getScheme()) ? "wss" : "ws";
-        String rest = base.substring(baseUri.getScheme().length());
-        if (rest.endsWith("/")) {
-            rest = rest.substring(0, rest.length() - 1);
-        }
+        String rest = baseUri.toString().substring(baseUri.getScheme().length()).replaceFirst("/+$", "");
         return URI.create(scheme + rest + "/ws" + HttpTransport.query("deviceId", deviceId, "ticket", ticket));
     }
 
     private static CallboardException failure(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Connection.rootCause(error);
         if (cause instanceof WebSocketHandshakeException handshake) {
             HttpResponse<?> response = handshake.getResponse();
             return CallboardException.fromResponse(response.statusCode(),

@@ -22,6 +22,7 @@ public record SessionOptions(
         boolean useTickets,
         Duration heartbeatInterval,
         boolean autoHeartbeat,
+        boolean heartbeatAcks,
         Supplier<Instant> lastInputAt,
         BooleanSupplier focused,
         ReconnectPolicy reconnect,
@@ -53,6 +54,7 @@ public record SessionOptions(
         private boolean useTickets;
         private Duration heartbeatInterval;
         private boolean autoHeartbeat = true;
+        private boolean heartbeatAcks = true;
         private Supplier<Instant> lastInputAt = Instant::now;
         private BooleanSupplier focused = () -> true;
         private ReconnectPolicy reconnect;
@@ -95,6 +97,16 @@ public record SessionOptions(
         /** False: send heartbeats only when asked, to act like a frozen or dead device. */
         public Builder autoHeartbeat(boolean autoHeartbeat) {
             this.autoHeartbeat = autoHeartbeat;
+            return this;
+        }
+
+        /**
+         * True (default): automatic heartbeats carry an id, and a connection whose ack does not come
+         * within the request timeout is treated as dead (and reconnected, if enabled). This catches
+         * a silently lost connection; false halves the heartbeat traffic of a load generator.
+         */
+        public Builder heartbeatAcks(boolean heartbeatAcks) {
+            this.heartbeatAcks = heartbeatAcks;
             return this;
         }
 
@@ -168,7 +180,10 @@ public record SessionOptions(
 
         public SessionOptions build() {
             Executor exec = executor != null ? executor : task -> Thread.ofVirtual().name("callboard-session").start(task);
-            return new SessionOptions(deviceId, ticket, useTickets, heartbeatInterval, autoHeartbeat, lastInputAt,
+            if (eventBufferSize < 0) {
+                throw new IllegalArgumentException("eventBufferSize must be >= 0");
+            }
+            return new SessionOptions(deviceId, ticket, useTickets, heartbeatInterval, autoHeartbeat, heartbeatAcks, lastInputAt,
                     focused, reconnect, eventBufferSize, dispatchQueueLimit, connectTimeout, requestTimeout,
                     closeTimeout, headers, listeners, exec);
         }
