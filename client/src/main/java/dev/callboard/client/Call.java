@@ -1,0 +1,26 @@
+package dev.callboard.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A 1:1 call. {@code reason} is an open vocabulary, see {@link CallReason}; {@code durationSeconds}
+ * is null until an answered call has ended.
+ */
+public record Call(
+        UUID id,
+        UUID callerId,
+        UUID calleeId,
+        Media media,
+        CallStatus status,
+        String reason,
+        Instant startedAt,
+        Instant answeredAt,
+        Instant endedAt,
+        Integer durationSeconds) {
+
+    /** True once the call is over, whatever its outcome. */
+    public boolean isEnded() {
+        return endedAt != null || (status != CallStatus.RINGING && status != CallStatus.ANSWERED);
+    }
+}
