@@ -59,6 +59,7 @@ class RestartDuringRingingIT {
         return new SpringApplicationBuilder(CallboardApplication.class).run(
                 "--callboard.database.url=" + database,
                 "--server.port=0",
+                "--callboard.database.pool-size=4",
                 "--callboard.demo.enabled=false",
                 "--callboard.calls.ring-timeout=4s",
                 "--callboard.calls.sweep-interval=100ms");

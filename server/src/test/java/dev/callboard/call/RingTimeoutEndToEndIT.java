@@ -8,11 +8,16 @@ import dev.callboard.client.Media;
 import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ring timer on the real scheduler: a call nobody answers becomes a missed call, once. */
+/**
+ * The ring timer on the real scheduler: a call nobody answers becomes a missed call, once. Its
+ * short timeout needs a context of its own, closed afterwards so its connections are released.
+ */
+@DirtiesContext
 @TestPropertySource(properties = {"callboard.calls.ring-timeout=1s", "callboard.calls.sweep-interval=100ms"})
 class RingTimeoutEndToEndIT extends CallingEndToEndTest {
 
