@@ -13,6 +13,10 @@ public final class CallReason {
     public static final String USER_MEDIA_FAILED = "user_media_failed";
     public static final String OFFLINE = "offline";
     public static final String DO_NOT_DISTURB = "do_not_disturb";
+    /** This call lost a glare (both called each other); answer {@link Call#replacedBy()} instead. */
+    public static final String GLARE = "glare";
+    /** An answered call whose device disappeared from the server for too long. */
+    public static final String CONNECTION_LOST = "connection_lost";
 
     private CallReason() {
     }

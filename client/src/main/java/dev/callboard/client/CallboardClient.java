@@ -208,7 +208,13 @@ public final class CallboardClient {
 
     /** Calls the original caller back and marks the missed call seen. */
     public Call callBack(UUID missedCallId) {
-        return post("/api/missed-calls/" + missedCallId + "/call-back", null, type(Call.class));
+        return callBack(missedCallId, null);
+    }
+
+    /** Like {@link #callBack(UUID)}; retrying with the same {@code idempotencyKey} returns the same call. */
+    public Call callBack(UUID missedCallId, String idempotencyKey) {
+        Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
+        return call("POST", "/api/missed-calls/" + missedCallId + "/call-back", null, headers, type(Call.class));
     }
 
     /**
