@@ -56,7 +56,8 @@ class CallEndToEndIT extends CallingEndToEndTest {
         Call call = adaApi.startCall(carl.id(), Media.VIDEO);
         UUID id = call.id();
         assertThat(call.status()).isEqualTo(dev.callboard.client.CallStatus.RINGING);
-        carlPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(id), WAIT);
+        Call incoming = carlPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(id), WAIT).call();
+        assertThat(incoming.callerName()).isEqualTo(ada.displayName());
         carlLaptop.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(id), WAIT);
         adaLaptop.awaitEvent(Event.CallRinging.class, e -> e.call().id().equals(id), WAIT);
 
@@ -111,6 +112,32 @@ class CallEndToEndIT extends CallingEndToEndTest {
         for (CallboardSession outsider : new CallboardSession[] {stanPhone, olgaDesk}) {
             assertThat(outsider.recentEvents()).noneMatch(e -> e instanceof Event.CallEvent || e instanceof Event.CallSignal);
         }
+    }
+
+    @Test
+    void whenBothCallEachOtherAtOnceOneCallSurvivesAndTheOtherPointsAtIt() throws Exception {
+        CallboardSession adaLaptop = connect(adaApi, "ada-laptop");
+        CallboardSession carlPhone = connect(carlApi, "carl-phone");
+        var fromAda = java.util.concurrent.CompletableFuture.supplyAsync(() -> adaApi.startCall(carl.id(), Media.VIDEO));
+        var fromCarl = java.util.concurrent.CompletableFuture.supplyAsync(() -> carlApi.startCall(ada.id(), Media.VIDEO));
+        Call a = fromAda.get(10, TimeUnit.SECONDS);
+        Call b = fromCarl.get(10, TimeUnit.SECONDS);
+
+        Call lost = adaApi.getCall(a.id()).status() == dev.callboard.client.CallStatus.RINGING ? adaApi.getCall(b.id()) : adaApi.getCall(a.id());
+        Call survivor = lost.id().equals(a.id()) ? b : a;
+        assertThat(adaApi.getCall(survivor.id()).status()).isEqualTo(dev.callboard.client.CallStatus.RINGING);
+        assertThat(lost.status()).isEqualTo(dev.callboard.client.CallStatus.CANCELLED);
+        assertThat(lost.reason()).isEqualTo(dev.callboard.client.CallReason.GLARE);
+        assertThat(lost.replacedBy()).isEqualTo(survivor.id());
+        assertThat(survivor.id().toString()).isLessThan(lost.id().toString());
+
+        // The loser's callee answers the survivor, which is ringing on his device.
+        boolean carlIsCallee = survivor.calleeId().equals(carl.id());
+        CallboardSession callee = carlIsCallee ? carlPhone : adaLaptop;
+        callee.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(survivor.id()), WAIT);
+        Call answered = (carlIsCallee ? carlApi : adaApi).answerCall(survivor.id(), callee.deviceId());
+        assertThat(answered.status()).isEqualTo(dev.callboard.client.CallStatus.ANSWERED);
+        assertThat(carlApi.unseenMissedCallCount() + adaApi.unseenMissedCallCount()).isZero();
     }
 
     @Test
