@@ -1,6 +1,9 @@
 package dev.callboard.call;
 
 import dev.callboard.auth.CurrentUser;
+import dev.callboard.realtime.DeviceContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,30 @@ class CallSignallingIT {
         assertThatThrownBy(() -> f.signalling.relay(stranger, "s-1", call.id(), OFFER, null)).satisfies(status(404));
         assertThatThrownBy(() -> f.signalling.relay(otherAdmin, "o-1", call.id(), OFFER, null)).satisfies(status(404));
         assertThat(f.bus.all()).isEmpty();
+    }
+
+    @Test
+    void theWebSocketHandlerPassesSdpAndCandidateThroughAndRejectsBadMessages() {
+        CallSignalHandler handler = new CallSignalHandler(f.signalling);
+        DeviceContext adaLaptop = new DeviceContext(admin, "ada-1");
+        ObjectNode data = JsonMapper.shared().createObjectNode().put("callId", call.id().toString());
+        data.putObject("sdp").put("type", "offer").put("sdp", "v=0");
+
+        assertThat(handler.type()).isEqualTo("call.signal");
+        assertThat(handler.handle(adaLaptop, data)).isNull();
+        CallSignalling.Signal relayed = (CallSignalling.Signal) f.bus.ofType(CallSignalling.SIGNAL).getFirst().event().data();
+        assertThat(relayed.sdp()).isEqualTo(data.get("sdp"));
+        assertThat(relayed.candidate()).isNull();
+
+        ObjectNode noId = JsonMapper.shared().createObjectNode();
+        noId.putObject("sdp");
+        ObjectNode badId = JsonMapper.shared().createObjectNode().put("callId", "nope");
+        badId.putObject("sdp");
+        ObjectNode nothing = JsonMapper.shared().createObjectNode().put("callId", call.id().toString()).putNull("sdp");
+        for (ObjectNode bad : new ObjectNode[] {noId, badId, nothing}) {
+            assertThatThrownBy(() -> handler.handle(adaLaptop, bad)).satisfies(status(400));
+        }
+        assertThat(f.bus.all()).hasSize(1);
     }
 
     @Test
