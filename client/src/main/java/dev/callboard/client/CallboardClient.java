@@ -109,9 +109,13 @@ public final class CallboardClient {
         return post("/api/realtime/ticket", null, type(RealtimeTicket.class));
     }
 
-    /** The tab-close beacon: the device leaves at once. Sent without the token, as a browser would. */
-    public void beacon(String deviceId, String beaconKey) {
-        transport.send("POST", "/api/realtime/beacon", Map.of("deviceId", deviceId, "beaconKey", beaconKey),
+    /**
+     * The tab-close beacon: the device leaves at once. Sent without the token, as a browser would;
+     * {@code beaconKey} (from {@code hello}) is the proof.
+     */
+    public void beacon(UUID userId, String deviceId, String beaconKey) {
+        transport.send("POST", "/api/realtime/beacon",
+                Map.of("userId", userId.toString(), "deviceId", deviceId, "beaconKey", beaconKey),
                 null, Map.of());
     }
 

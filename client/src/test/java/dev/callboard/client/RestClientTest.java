@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,12 +132,14 @@ class RestClientTest {
     void beaconGoesWithoutTheToken() throws Exception {
         server.respond(204, "");
 
-        alice.beacon("laptop-1", "bk-1");
+        UUID userId = UUID.fromString("7f000000-0000-4000-8000-000000000001");
+        alice.beacon(userId, "laptop-1", "bk-1");
 
         StubHttpServer.Request request = server.takeRequest();
         assertThat(request.target()).isEqualTo("/api/realtime/beacon");
         assertThat(request.header("Authorization")).isNull();
         assertThat(Json.MAPPER.readTree(request.body()).path("beaconKey").asString()).isEqualTo("bk-1");
+        assertThat(Json.MAPPER.readTree(request.body()).path("userId").asString()).isEqualTo(userId.toString());
     }
 
     @Test

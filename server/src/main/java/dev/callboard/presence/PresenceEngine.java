@@ -4,6 +4,7 @@ import dev.callboard.directory.Role;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,12 +40,17 @@ public class PresenceEngine implements CallPresence {
         this.clock = clock;
     }
 
+    /** Millisecond precision, so a time reads the same from memory as after a round trip through PostgreSQL. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public PresenceThresholds thresholds() {
         return thresholds;
     }
 
     public void deviceConnected(UUID userId, Role role, String deviceId, long connectionId) {
-        Instant now = clock.instant();
+        Instant now = now();
         update(userId, role, true, s -> {
             s.putDevice(new DeviceState(deviceId, connectionId, now, now, true));
         });
@@ -52,7 +58,7 @@ public class PresenceEngine implements CallPresence {
 
     /** @param lastInputAt when the user last touched this device (clamped to now); null keeps the previous value */
     public void heartbeat(UUID userId, Role role, String deviceId, long connectionId, Instant lastInputAt, boolean focused) {
-        Instant now = clock.instant();
+        Instant now = now();
         update(userId, role, true, s -> {
             DeviceState device = s.device(deviceId);
             if (device == null || device.connectionId() != connectionId) {
@@ -73,7 +79,7 @@ public class PresenceEngine implements CallPresence {
 
     /** Applies the user's own choice of manual status and/or message; stored before it is shown. */
     public PresenceView choose(UUID userId, Role role, PresenceUpdate change) {
-        Instant now = clock.instant();
+        Instant now = now();
         return update(userId, role, true, s -> {
             if (change.setsStatus()) {
                 s.manual = change.status() == null ? null : new Expiring<>(change.status(),
@@ -92,7 +98,7 @@ public class PresenceEngine implements CallPresence {
         for (UserPresenceState s : users.values()) {
             List<DeviceState> dropped = new ArrayList<>(0);
             update(s.userId, s.role, false, state -> {
-                Instant now = clock.instant();
+                Instant now = now();
                 state.devices.removeIf(d -> !PresenceRules.isLive(d, now, thresholds) && dropped.add(d));
             });
             for (DeviceState d : dropped) dropListener.dropped(s.userId, d.deviceId(), d.connectionId());
@@ -121,7 +127,7 @@ public class PresenceEngine implements CallPresence {
                 if (!s.evicted) return self ? s.lastFull : s.lastFull.forOthers();
             }
         }
-        return store.load(userId).offlineView(userId, clock.instant(), self);
+        return store.load(userId).offlineView(userId, now(), self);
     }
 
     /** Presence of many users at once: live ones from memory, the rest in one query. */
@@ -139,7 +145,7 @@ public class PresenceEngine implements CallPresence {
             if (v == null) offline.add(id);
             else result.put(id, id.equals(selfId) ? v : v.forOthers());
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Map<UUID, DurablePresence> durable = store.loadAll(offline);
         for (UUID id : offline) {
             result.put(id, durable.getOrDefault(id, DurablePresence.NONE).offlineView(id, now, id.equals(selfId)));
@@ -173,7 +179,7 @@ public class PresenceEngine implements CallPresence {
         UserPresenceState s = users.get(userId);
         if (s == null) return Set.of();
         synchronized (s) {
-            Instant now = clock.instant();
+            Instant now = now();
             return s.evicted ? Set.of() : s.devices.stream()
                     .filter(d -> PresenceRules.isLive(d, now, thresholds))
                     .map(DeviceState::deviceId).collect(Collectors.toUnmodifiableSet());
@@ -214,7 +220,7 @@ public class PresenceEngine implements CallPresence {
             synchronized (s) {
                 if (s.evicted) continue;
                 change.accept(s);
-                return recompute(s, clock.instant());
+                return recompute(s, now());
             }
         }
     }

@@ -95,8 +95,8 @@ public final class Connection {
             closed = true;
             beforeHello = null;
         }
-        sink.tryEmitComplete();
-        session.close(status).subscribe(null, e -> { });
+        // Close frame first: completing the outbound stream first would end the socket without a status.
+        session.close(status).doFinally(signal -> sink.tryEmitComplete()).subscribe(null, e -> { });
     }
 
     /** Called once the socket is gone, whoever closed it. */

@@ -11,6 +11,7 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
+import io.netty.handler.codec.TooLongFrameException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +35,7 @@ public class RealtimeGateway implements WebSocketHandler {
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final CloseStatus BINARY_NOT_ACCEPTED = new CloseStatus(1003, "text frames only");
     static final CloseStatus FLOOD = new CloseStatus(1008, "too many messages");
+    static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
 
     private final ConnectionRegistry registry;
     private final PresenceEngine presence;
@@ -70,24 +72,32 @@ public class RealtimeGateway implements WebSocketHandler {
 
         Mono<Void> opened = Mono.fromRunnable(() -> open(c)).subscribeOn(virtualThreads).then();
         Mono<Void> inbound = session.receive()
-                .concatMap(message -> {
-                    if (message.getType() != WebSocketMessage.Type.TEXT) {
-                        if (message.getType() == WebSocketMessage.Type.BINARY) c.close(BINARY_NOT_ACCEPTED);
-                        return Mono.empty();
-                    }
-                    if (!limiter.tryAcquire(clock.millis())) {
-                        c.close(FLOOD);
-                        return Mono.empty();
-                    }
-                    String text = message.getPayloadAsText();
-                    return Mono.fromRunnable(() -> dispatcher.dispatch(c, text)).subscribeOn(virtualThreads);
-                }, 1)
+                // Read each frame as it arrives: Reactor Netty releases its buffer right after this call.
+                .mapNotNull(message -> admit(c, limiter, message))
+                .concatMap(text -> Mono.fromRunnable(() -> dispatcher.dispatch(c, text)).subscribeOn(virtualThreads), 1)
+                .onErrorResume(TooLongFrameException.class, e -> {
+                    c.close(TOO_BIG);
+                    return Mono.empty();
+                })
                 .then();
         Mono<Void> outbound = session.send(c.outbound());
         return Mono.zip(opened.then(inbound).doFinally(s -> c.released()), outbound)
                 .then()
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> Schedulers.boundedElastic().schedule(() -> closed(c)));
+    }
+
+    /** @return the frame's text to dispatch, or null when the frame is refused (and the socket closed) */
+    private String admit(Connection c, InboundRateLimiter limiter, WebSocketMessage message) {
+        if (message.getType() != WebSocketMessage.Type.TEXT) {
+            if (message.getType() == WebSocketMessage.Type.BINARY) c.close(BINARY_NOT_ACCEPTED);
+            return null;
+        }
+        if (!limiter.tryAcquire(clock.millis())) {
+            c.close(FLOOD);
+            return null;
+        }
+        return message.getPayloadAsText();
     }
 
     private void open(Connection c) {

@@ -1,5 +1,6 @@
 package dev.callboard.auth;
 
+import dev.callboard.support.MutableClock;
 import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.callboard.auth;
 
+import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
