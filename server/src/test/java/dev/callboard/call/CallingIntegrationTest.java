@@ -7,11 +7,9 @@ import java.time.Duration;
 
 /**
  * The whole server with its real beans (presence engine, gateway, auth filter). All calling test
- * classes share this configuration, and therefore one application context. Its pool is small
- * because cached contexts keep their connections and the test PostgreSQL may be shared.
+ * classes share this configuration, and therefore one application context.
  */
 @TestPropertySource(properties = {
-        "callboard.database.pool-size=4",
         "callboard.ice.stun-urls=stun:stun.callboard.test:3478",
         "callboard.ice.turn-urls=turn:turn.callboard.test:3478?transport=udp,turns:turn.callboard.test:5349",
         "callboard.ice.turn-secret=north-wind",

@@ -8,10 +8,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base for tests that run the whole server on a random port against a fresh real PostgreSQL.
  * Subclasses may add {@code @TestPropertySource} to shorten thresholds; each distinct
- * configuration gets its own application context and therefore its own database.
+ * configuration gets its own application context and therefore its own database. Cached contexts
+ * keep their connection pools open, so each pool is small: with the default 16 a handful of
+ * contexts exhausts a shared PostgreSQL's 100 connections.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"callboard.demo.enabled=false"})
+        properties = {"callboard.demo.enabled=false", "callboard.database.pool-size=4"})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
