@@ -67,8 +67,13 @@ public class CallRepository {
                 .params(callerId, key).query(CALL).optional();
     }
 
-    public Optional<Call> findRinging(UUID callerId, UUID calleeId) {
-        return jdbc.sql(VIEW.formatted("call_attempts") + " WHERE c.caller_id = ? AND c.callee_id = ? AND c.status = 'ringing'")
+    /**
+     * The ringing call from caller to callee, locked until the transaction ends so that neither
+     * the sweeper nor an answer moves it while call set-up decides based on it.
+     */
+    public Optional<Call> lockRinging(UUID callerId, UUID calleeId) {
+        return jdbc.sql(VIEW.formatted("call_attempts")
+                        + " WHERE c.caller_id = ? AND c.callee_id = ? AND c.status = 'ringing' FOR UPDATE OF c")
                 .params(callerId, calleeId).query(CALL).optional();
     }
 

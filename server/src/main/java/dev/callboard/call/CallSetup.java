@@ -85,7 +85,7 @@ public class CallSetup {
         Optional<Result> replay = replay(callerId, key, calleeId, media);
         if (replay.isPresent()) return replay.get();
         // Calling someone again while the first call still rings them is the same call.
-        Optional<Call> sameDirection = calls.findRinging(callerId, calleeId);
+        Optional<Call> sameDirection = calls.lockRinging(callerId, calleeId);
         if (sameDirection.isPresent()) return Result.replay(sameDirection.get());
 
         Instant now = store.now();
@@ -95,7 +95,7 @@ public class CallSetup {
                     missedReason, now, null, key, null));
             return new Result(call, false, null, store.missedCalls().insert(call, missedReason));
         }
-        Optional<Call> opposite = calls.findRinging(calleeId, callerId);
+        Optional<Call> opposite = calls.lockRinging(calleeId, callerId);
         if (opposite.isPresent() && lower(opposite.get().id(), id)) {
             // Glare, and the call already ringing has the lower id: it survives, this one is born lost.
             Call lost = calls.insert(new CallRepository.NewCall(id, callerId, calleeId, media, CallStatus.CANCELLED,

@@ -134,6 +134,33 @@ class CallRaceIT {
     }
 
     @Test
+    void glareAgainstTheRingTimeoutOfTheFirstCall() throws Exception {
+        int timedOut = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            Call first = f.ring(admin, client);
+            f.clock.advance(CallFixture.RING_TIMEOUT);
+            Race<Call, Integer> race = race(() -> f.ring(client, admin), f.sweeper::sweep);
+
+            Call a = f.calls.find(first.id()).orElseThrow();
+            Call b = f.calls.find(race.left().value().id()).orElseThrow();
+            assertThat(f.ringingBetween(admin.id(), client.id())).isLessThanOrEqualTo(1);
+            assertThat(f.missedRecords(a.id())).isEqualTo(a.status() == CallStatus.MISSED ? 1 : 0);
+            assertThat(f.missedRecords(b.id())).isZero();
+            if (a.status() == CallStatus.CANCELLED) assertThat(a.replacedBy()).isEqualTo(b.id());
+            if (b.status() == CallStatus.CANCELLED) assertThat(b.replacedBy()).isEqualTo(a.id());
+            assertThat(a.status()).isIn(CallStatus.MISSED, CallStatus.CANCELLED, CallStatus.RINGING);
+            if (a.status() == CallStatus.MISSED) timedOut++;
+            assertThat(b.status()).isIn(CallStatus.RINGING, CallStatus.CANCELLED);
+            for (Call c : List.of(a, b)) {
+                if (f.calls.find(c.id()).orElseThrow().status() == CallStatus.RINGING) {
+                    f.service.decline(c.calleeId().equals(admin.id()) ? admin : client, c.id(), null);
+                }
+            }
+        }
+        System.out.printf("glare vs timeout: the first call timed out in %d of %d%n", timedOut, ROUNDS);
+    }
+
+    @Test
     void theSameIdempotencyKeyConcurrently() throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             String key = "retry-" + i;
