@@ -28,11 +28,13 @@ public class CallController {
     private final CallSetup setup;
     private final CallService calls;
     private final CallHistory history;
+    private final CallStartLimiter limiter;
 
-    public CallController(CallSetup setup, CallService calls, CallHistory history) {
+    public CallController(CallSetup setup, CallService calls, CallHistory history, CallStartLimiter limiter) {
         this.setup = setup;
         this.calls = calls;
         this.history = history;
+        this.limiter = limiter;
     }
 
     @PostMapping
@@ -40,6 +42,7 @@ public class CallController {
                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         if (body.calleeId() == null) throw ApiException.badRequest("calleeId is required");
         Media media = Media.parse(body.media());
+        limiter.acquire(user.id());
         Call call = setup.create(user, uuid(body.calleeId(), "calleeId"), media, key).call();
         return ResponseEntity.status(HttpStatus.CREATED).body(call);
     }

@@ -2,6 +2,7 @@ package dev.callboard.missedcall;
 
 import dev.callboard.auth.CurrentUser;
 import dev.callboard.call.Call;
+import dev.callboard.call.CallStartLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,11 @@ import java.util.UUID;
 @RequestMapping("/api/missed-calls")
 public class MissedCallController {
     private final MissedCallService service;
+    private final CallStartLimiter limiter;
 
-    public MissedCallController(MissedCallService service) {
+    public MissedCallController(MissedCallService service, CallStartLimiter limiter) {
         this.service = service;
+        this.limiter = limiter;
     }
 
     @GetMapping
@@ -49,6 +52,7 @@ public class MissedCallController {
     @PostMapping("/{id}/call-back")
     public ResponseEntity<Call> callBack(CurrentUser user, @PathVariable UUID id,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        limiter.acquire(user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(service.callBack(user, id, key));
     }
 }

@@ -167,6 +167,20 @@ class CallApiIT extends CallingIntegrationTest {
     }
 
     @Test
+    void startingCallsInAFloodGets429() {
+        Map<String, String> body = Map.of("calleeId", client.id().toString(), "media", "audio");
+        int started = 0;
+        WebTestClient.ResponseSpec response;
+        while ((response = post(adminToken, "/api/calls", body)).returnResult(String.class).getStatus().value() == 201) {
+            started++;
+            assertThat(started).as("the limit never hit").isLessThan(60);
+        }
+        response.expectStatus().isEqualTo(429);
+        assertThat(started).isGreaterThanOrEqualTo(30);
+        assertThat(json(get(clientToken, "/api/missed-calls/unseen-count"), 200)).containsEntry("count", started);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void iceServersCarryStunAndTimeLimitedTurnCredentials() {
         Map<String, Object> ice = json(get(clientToken, "/api/calls/ice-servers"), 200);

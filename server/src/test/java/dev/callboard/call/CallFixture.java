@@ -62,7 +62,7 @@ public final class CallFixture implements AutoCloseable {
         CallStore store = new CallStore(tx, calls, missedCalls, clock);
         MissedCallNotifier notifier = new MissedCallNotifier(missedCalls, bus);
         CallEvents events = new CallEvents(bus, presence, notifier);
-        CallProperties properties = new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy, ABANDON_AFTER);
+        CallProperties properties = new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy, ABANDON_AFTER, 30);
         setup = new CallSetup(store, users, presence, events, properties);
         service = new CallService(store, presence, events);
         sweeper = new RingTimeoutSweeper(store, events);
