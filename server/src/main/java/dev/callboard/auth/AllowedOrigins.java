@@ -27,6 +27,19 @@ public record AllowedOrigins(List<String> allowedOrigins) {
         return allowedOrigins.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(candidate));
     }
 
+    /**
+     * A page served by this very server may always connect: the Origin names the host the request
+     * was sent to. A cross-site page cannot forge that (its Origin is its own site), so this is as
+     * safe as the allowlist and spares operators listing their own address.
+     */
+    public static boolean isSameOrigin(String origin, java.net.URI requestUri) {
+        if (origin == null || requestUri == null || requestUri.getAuthority() == null) return false;
+        String self = "http://" + requestUri.getAuthority();
+        String secureSelf = "https://" + requestUri.getAuthority();
+        String candidate = withoutTrailingSlash(origin.trim());
+        return candidate.equalsIgnoreCase(self) || candidate.equalsIgnoreCase(secureSelf);
+    }
+
     private static String withoutTrailingSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }

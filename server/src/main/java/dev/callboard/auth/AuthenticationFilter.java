@@ -64,7 +64,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
         List<String> segments = segments(request.getPath().pathWithinApplication());
         if (isWebSocket(segments)) {
             String origin = request.getHeaders().getOrigin();
-            if (origin != null && !origins.allows(origin)) {
+            if (origin != null && !origins.allows(origin) && !AllowedOrigins.isSameOrigin(origin, request.getURI())) {
                 return reject(exchange, HttpStatus.FORBIDDEN, "forbidden", "origin not allowed");
             }
             Optional<String> bearer = BearerToken.from(request);

@@ -171,6 +171,15 @@ class WebSocketAuthIT extends AuthIntegrationTest {
     }
 
     @Test
+    void aPageServedByThisServerMayAlwaysConnect() {
+        String token = tokenFor(Role.CLIENT);
+        String self = "http://127.0.0.1:" + port; // the Host the probe sends; not in the configured allowlist
+        assertThat(upgrade("/ws", Map.of("Authorization", "Bearer " + token, "Origin", self))).isNotIn(401, 403);
+        assertThat(upgrade("/ws", Map.of("Authorization", "Bearer " + token, "Origin", "http://127.0.0.1:" + (port + 1))))
+                .isEqualTo(403);
+    }
+
+    @Test
     void cleanupDeletesOnlyExpiredTokensAndTickets() {
         User user = createUser(Role.CLIENT);
         String oldToken = login(user);
