@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * contexts exhausts a shared PostgreSQL's 100 connections.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"callboard.demo.enabled=false", "callboard.database.pool-size=4"})
+        properties = {"callboard.demo.enabled=false", "callboard.database.pool-size=4",
+                // no graceful wait for open WebSockets when cached contexts close at JVM exit
+                "server.shutdown=immediate"})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
