@@ -30,6 +30,7 @@ class PresenceRestartIT {
     private static ConfigurableApplicationContext start(String databaseUrl) {
         return new SpringApplicationBuilder(CallboardApplication.class).run(
                 "--server.port=0", "--callboard.database.url=" + databaseUrl, "--callboard.demo.enabled=false",
+                "--callboard.database.pool-size=4",
                 "--callboard.auth.admin-email=" + ROOT, "--callboard.auth.admin-password=" + ROOT_PASSWORD);
     }
 
