@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.UUID;
  */
 public class PresenceStatusWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceStatusWriter.class);
+
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final PresenceStore store;
     private final Clock clock;
@@ -44,17 +47,26 @@ public class PresenceStatusWriter implements AutoCloseable {
         }
     }
 
-    /** Blocks until everything enqueued so far is written (for shutdown and tests). */
+    /** Blocks until everything enqueued so far is written (for tests). */
     public void flush() {
+        flush(Duration.ofDays(1));
+    }
+
+    /** @return whether everything enqueued so far was written within {@code max} */
+    public boolean flush(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
         synchronized (pending) {
             while (!pending.isEmpty() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
                 try {
-                    pending.wait(50);
+                    pending.wait(Math.min(50, Math.max(1, left / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
+            return pending.isEmpty();
         }
     }
 
@@ -89,13 +101,15 @@ public class PresenceStatusWriter implements AutoCloseable {
         }
     }
 
+    /** Writes what is pending, but never holds up shutdown for long if PostgreSQL is already gone. */
     @Override
     public void close() throws InterruptedException {
-        flush();
+        if (!flush(SHUTDOWN_GRACE)) log.warn("Stopping with presence rows unwritten: the database did not answer in time");
         synchronized (pending) {
             closed = true;
             pending.notifyAll();
         }
-        thread.join(5_000);
+        thread.interrupt();
+        thread.join(SHUTDOWN_GRACE.toMillis());
     }
 }
