@@ -9,7 +9,10 @@ import dev.callboard.client.Call;
 import dev.callboard.client.CallStatus;
 import dev.callboard.client.CallboardClient;
 import dev.callboard.client.Role;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.UUID;
 
@@ -20,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Calling in the browser, with real WebRTC media between two Chromium contexts (fake camera and
  * microphone, host candidates on loopback): ringing on every tab, answer, media, hang-up, history.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the screenshots come from the first two
 class BrowserCallIT extends BrowserTest {
 
     private static Page.GetByRoleOptions named(String name) {
@@ -59,9 +63,10 @@ class BrowserCallIT extends BrowserTest {
     }
 
     @Test
+    @Order(1)
     void anAdminCallsAClientBothTabsRingOneAnswersMediaFlowsAndHangUpEndsItOnBothSides() {
-        CallboardClient admin = newUser(Role.ADMIN, "Ada Admin");
-        CallboardClient client = newUser(Role.CLIENT, "Cleo Client");
+        CallboardClient admin = newUser(Role.ADMIN, "Ada Lovelace");
+        CallboardClient client = newUser(Role.CLIENT, "Cleo Park");
         UUID clientId = id(client);
         Page adminPage = signIn(newContext(), admin);
         BrowserContext cleo = newContext();
@@ -73,7 +78,7 @@ class BrowserCallIT extends BrowserTest {
         assertThat(callState(adminPage)).hasText("Ringing…");
         for (Page tab : new Page[] {tab1, tab2}) {
             assertThat(ringing(tab)).isVisible();
-            assertThat(ringing(tab)).containsText("Ada Admin");
+            assertThat(ringing(tab)).containsText("Ada Lovelace");
             assertThat(ringing(tab)).containsText("Incoming video call");
         }
         screenshot(tab1, "incoming-call");
@@ -111,15 +116,16 @@ class BrowserCallIT extends BrowserTest {
             assertThat(row).containsText("Answered");
             assertThat(row.locator(".duration")).hasText(shown);
         }
-        assertThat(adminPage.locator(".history .call").first()).containsText("Cleo Client");
+        assertThat(adminPage.locator(".history .call").first()).containsText("Cleo Park");
         assertThat(adminPage.locator(".history .call").first()).containsText("Outgoing");
         assertThat(tab1.locator(".history .call").first()).containsText("Incoming");
     }
 
     @Test
+    @Order(2)
     void callingAnOfflineClientLeavesAMissedCallThatSheSeesAndCallsBack() {
-        CallboardClient admin = newUser(Role.ADMIN, "Ada Admin");
-        CallboardClient client = newUser(Role.CLIENT, "Cleo Client");
+        CallboardClient admin = newUser(Role.ADMIN, "Sam Rivera");
+        CallboardClient client = newUser(Role.CLIENT, "Nora Quinn");
         UUID clientId = id(client);
         Page adminPage = signIn(newContext(), admin);
         assertThat(badge(adminPage, clientId)).hasAttribute("data-status", "offline");
@@ -137,23 +143,23 @@ class BrowserCallIT extends BrowserTest {
         Locator panel = clientPage.getByRole(AriaRole.REGION, named("Missed calls"));
         assertThat(panel).isVisible();
         Locator entry = panel.locator("li").first();
-        assertThat(entry).containsText("Ada Admin");
+        assertThat(entry).containsText("Sam Rivera");
         assertThat(entry).containsText("Audio call");
         assertThat(bell.locator(".count")).isHidden(); // viewing marks them seen
         assertThat(bell).hasAttribute("aria-label", "Missed calls");
         screenshot(clientPage, "missed-calls");
         assertThat(client.unseenMissedCallCount()).isZero();
 
-        entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call back Ada Admin")).click();
+        entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call back Sam Rivera")).click();
         assertThat(ringing(adminPage)).isVisible();
-        assertThat(ringing(adminPage)).containsText("Cleo Client");
+        assertThat(ringing(adminPage)).containsText("Nora Quinn");
         assertThat(ringing(adminPage)).containsText("Incoming audio call");
         assertThat(callState(clientPage)).hasText("Ringing…");
 
         adminPage.getByRole(AriaRole.BUTTON, named("Decline")).click();
         assertThat(ringing(adminPage)).isHidden();
         assertThat(clientPage.locator("cb-call-view .stage")).isHidden();
-        assertThat(clientPage.locator("cb-call-view .ended")).hasText("Ada Admin declined the call");
+        assertThat(clientPage.locator("cb-call-view .ended")).hasText("Sam Rivera declined the call");
     }
 
     @Test
@@ -193,5 +199,19 @@ class BrowserCallIT extends BrowserTest {
         assertThat(ringing(adminPage)).containsText("Cleo Client");
         clientPage.getByRole(AriaRole.BUTTON, named("Hang up")).click();
         assertThat(ringing(adminPage)).isHidden();
+
+        // All three are in her history, and the filters narrow it down.
+        clientPage.getByRole(AriaRole.TAB, named("Call history")).click();
+        Locator rows = clientPage.locator(".history .call");
+        assertThat(rows).hasCount(3);
+        clientPage.locator("#filter-direction").selectOption("outgoing");
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("Outgoing");
+        assertThat(rows.first()).containsText("Ada Admin");
+        clientPage.locator("#filter-direction").selectOption("");
+        clientPage.locator("#filter-status").selectOption("declined");
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("Declined");
+        assertThat(rows.first()).containsText("audio call");
     }
 }

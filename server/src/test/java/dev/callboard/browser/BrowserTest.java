@@ -104,7 +104,8 @@ public abstract class BrowserTest extends EndToEndTest {
         try {
             Path dir = Paths.get("..", "docs", "images");
             Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png"))
+                    .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
