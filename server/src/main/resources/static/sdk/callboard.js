@@ -275,6 +275,14 @@ export class CallboardClient extends EventTarget {
   };
 
   #onPageHide = () => {
+    // A call in this tab ends with the tab, for the other side too (keepalive outlives the page).
+    for (const call of this.calls.values()) {
+      if (!call.active || !(call.outgoing || call.data.answeredDeviceId === this.deviceId)) continue;
+      fetch(`${this.#base}/api/calls/${call.id}/hangup`, {
+        method: 'POST', keepalive: true, body: '{}',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.token}` },
+      }).catch(() => {});
+    }
     if (!this.#beacon) return;
     navigator.sendBeacon(this.#base + '/api/realtime/beacon', JSON.stringify(this.#beacon));
   };
