@@ -26,7 +26,14 @@ function render(client) {
   // Admins see clients first, then colleagues; clients see only admins (the server already filters).
   const sorted = [...people].sort((a, b) => (admin ? rank(a) - rank(b) : 0) || a.user.displayName.localeCompare(b.user.displayName));
   const shown = sorted.filter(e => !q || e.user.displayName.toLowerCase().includes(q) || e.user.email.toLowerCase().includes(q));
-  list.replaceChildren(...shown.map(e => row(client, e)));
+  // Keep the rows when the same people are shown (e.g. a reconnect's hello): badges update
+  // themselves, and a call button keeps its notice.
+  const key = shown.map(e => e.user.id).join();
+  if (list.dataset.key !== key) {
+    list.replaceChildren(...shown.map(e => row(client, e)));
+    list.dataset.key = key;
+  }
+  for (const e of shown) updateMessage(client.presenceOf(e.user.id) ?? e.presence);
   document.getElementById('people-empty').hidden = shown.length > 0;
   document.getElementById('people-empty').textContent = people.length ? 'Nobody matches your search.' : 'Nobody here yet.';
 }
@@ -56,5 +63,5 @@ function row(client, { user }) {
 
 function updateMessage(p) {
   const li = document.querySelector(`.person[data-user-id="${CSS.escape(p.userId)}"]`);
-  if (li) li.querySelector('.status-message').textContent = p.message ?? '';
+  if (li && p) li.querySelector('.status-message').textContent = p.message ?? '';
 }

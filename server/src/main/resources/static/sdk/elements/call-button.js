@@ -17,6 +17,7 @@ export class CallButton extends CallboardElement {
   static observedAttributes = ['user-id', 'media', 'label'];
 
   connectedCallback() {
+    if (this.button) return; // moved within the page: keep the notice
     const root = this.shadow(`
       :host { display: inline-flex; flex-direction: column; align-items: flex-start; gap: 4px; }
       button { display: inline-flex; align-items: center; gap: 6px; }

