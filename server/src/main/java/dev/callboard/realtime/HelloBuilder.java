@@ -28,6 +28,8 @@ public class HelloBuilder {
         hello.put("deviceId", c.deviceId());
         hello.put("beaconKey", c.beaconKey());
         hello.put("heartbeatIntervalSeconds", presence.thresholds().heartbeatInterval().toSeconds());
+        // Exact, for intervals under a second (tests); browsers prefer it over the rounded seconds.
+        hello.put("heartbeatIntervalMillis", presence.thresholds().heartbeatInterval().toMillis());
         hello.put("unseenMissedCalls", 0);
         hello.put("activeCalls", List.of());
         for (HelloContributor contributor : contributors) contributor.contribute(c.user(), hello);
