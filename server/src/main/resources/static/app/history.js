@@ -4,6 +4,7 @@ import { avatarHtml, escapeHtml, formatDuration, formatTime } from '/sdk/element
 const STATUS_TEXT = { ended: 'Answered', missed: 'Missed', declined: 'Declined', cancelled: 'Cancelled', failed: 'Failed', ringing: 'Ringing', answered: 'In progress' };
 let cursor = null;
 let wired = false;
+let latestLoad = 0; // responses can arrive out of order: only the newest request may render
 
 export async function showHistory(client) {
   if (!wired) {
@@ -19,7 +20,9 @@ async function load(client, fresh) {
   const list = document.getElementById('history');
   const direction = document.getElementById('filter-direction').value;
   const status = document.getElementById('filter-status').value;
+  const thisLoad = ++latestLoad;
   const page = await client.history({ direction, status, cursor: fresh ? null : cursor, limit: 20 });
+  if (thisLoad !== latestLoad) return;
   cursor = page.nextCursor;
   const rows = page.items.map(c => row(client, c));
   if (fresh) list.replaceChildren(...rows); else list.append(...rows);
