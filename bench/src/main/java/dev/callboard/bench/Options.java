@@ -73,7 +73,10 @@ public final class Options {
         return m;
     }
 
+    /** Every option given, the admin password masked (the report is meant to be shared). */
     public Map<String, String> all() {
-        return Map.copyOf(values);
+        Map<String, String> m = new java.util.TreeMap<>(values);
+        m.computeIfPresent("admin-password", (k, v) -> "***");
+        return m;
     }
 }
