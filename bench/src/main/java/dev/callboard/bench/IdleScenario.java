@@ -25,6 +25,7 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
     private final LongAdder sent = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder closed = new LongAdder();
+    private final java.util.concurrent.ConcurrentHashMap<Integer, LongAdder> closeCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     private List<WsConnection> open = List.of();
     private Map<String, Object> baselineHeap;
@@ -81,6 +82,7 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
     @Override
     public void onClosed(WsConnection connection) {
         closed.increment();
+        closeCodes.computeIfAbsent(connection.closeCode(), k -> new LongAdder()).increment();
     }
 
     @Override
@@ -117,7 +119,10 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
         m.put("heartbeatsSent", sent.sum());
         m.put("heartbeatsAcked", heartbeats);
         m.put("heartbeatsPerSecond", heartbeats / seconds);
-        m.put("connectionsClosedByServer", closed.sum());
+        m.put("connectionsClosed", closed.sum());
+        Map<String, Long> codes = new java.util.TreeMap<>();
+        closeCodes.forEach((code, n) -> codes.put(String.valueOf(code), n.sum()));
+        m.put("closeCodes", codes);
         m.put("heartbeatRtt", rtt.toJson());
         m.put("statementsPerHeartbeat", heartbeats == 0 ? Double.NaN : (double) server.statements() / heartbeats);
         m.put("cpuMsPer1000Heartbeats", heartbeats == 0 ? Double.NaN : server.cpuNanos() / 1e6 / heartbeats * 1000);

@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -61,7 +63,7 @@ public final class WsClients implements AutoCloseable {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri).version(WebSocketVersion.V13).customHeaders(headers)
                 .maxFramePayloadLength(16 << 20).handshakeTimeoutMillis(60_000)
-                .absoluteUpgradeUrl(false).build();
+                .absoluteUpgradeUrl(false).handleCloseFrames(false).build();
         try {
             handshakes.acquire();
         } catch (InterruptedException e) {
@@ -92,7 +94,7 @@ public final class WsClients implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private static final class FrameHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private static final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         private final WsConnection connection;
 
         FrameHandler(WsConnection connection) {
@@ -100,8 +102,13 @@ public final class WsClients implements AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-            connection.received(frame.text(), System.nanoTime());
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (frame instanceof TextWebSocketFrame text) {
+                connection.received(text.text(), System.nanoTime());
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                connection.closedBy(close.statusCode(), close.reasonText());
+                ctx.close();
+            }
         }
 
         @Override

@@ -21,6 +21,8 @@ public final class WsConnection {
     private volatile Channel channel;
     private volatile boolean open;
     private volatile String hello;
+    private volatile int closeCode = -1;
+    private volatile String closeReason;
 
     WsConnection(String deviceId, Listener listener) {
         this.deviceId = deviceId;
@@ -59,6 +61,20 @@ public final class WsConnection {
             return;
         }
         listener.onFrame(this, text, arrivedNanos);
+    }
+
+    /** The close code the server sent, -1 when it sent none (yet). */
+    public int closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    void closedBy(int code, String reason) {
+        closeCode = code;
+        closeReason = reason;
     }
 
     void closed() {

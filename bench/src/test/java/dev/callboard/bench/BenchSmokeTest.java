@@ -83,7 +83,7 @@ class BenchSmokeTest {
         assertThat(idle.path("heartbeatRtt").path("count").asLong()).isEqualTo(idle.path("heartbeatsAcked").asLong());
         assertThat(idle.path("heapWithConnections").path("connections").asInt()).isGreaterThanOrEqualTo(6);
         assertThat(idle.path("heapKiBPerConnection").isNumber()).isTrue();
-        assertThat(idle.path("connectionsClosedByServer").asLong()).isZero();
+        assertThat(idle.path("connectionsClosed").asLong()).isZero();
     }
 
     private static void checkPresence(JsonNode presence) {
