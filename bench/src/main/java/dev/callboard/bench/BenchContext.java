@@ -57,13 +57,22 @@ public final class BenchContext implements AutoCloseable {
 
     /** Opens one connection per (user, device) pair and waits for every hello. */
     public List<WsConnection> connect(String label, List<Users.BenchUser> owners, int count, WsConnection.Listener listener) {
+        return connect(label, owners, count, listener, c -> { });
+    }
+
+    /** As above; {@code onOpen} runs for each connection as soon as its hello arrives. */
+    public List<WsConnection> connect(String label, List<Users.BenchUser> owners, int count, WsConnection.Listener listener,
+                                      java.util.function.Consumer<WsConnection> onOpen) {
         AtomicInteger open = new AtomicInteger();
         java.util.ArrayList<CompletableFuture<WsConnection>> futures = new java.util.ArrayList<>(count);
         try (Progress p = new Progress(out, "connecting " + count + " " + label, () -> open.get() + " open")) {
             for (int i = 0; i < count; i++) {
                 Users.BenchUser owner = owners.get(i % owners.size());
                 CompletableFuture<WsConnection> f = ws.connect(owner.token(), label + "-" + i, listener);
-                f.thenRun(open::incrementAndGet);
+                f.thenAccept(c -> {
+                    open.incrementAndGet();
+                    onOpen.accept(c);
+                });
                 futures.add(f);
             }
             java.util.ArrayList<WsConnection> connections = new java.util.ArrayList<>(count);

@@ -49,15 +49,22 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
         baselineHeap = context.probe().heap();
         context.out().printf("  server heap before connecting: %.1f MiB (%d connections)%n",
                 ((Number) baselineHeap.get("heapUsedBytes")).longValue() / 1048576.0, baselineHeap.get("connections"));
-        open = context.connect("idle", users, connections, this);
+        // Each device heartbeats from its hello on: connecting thousands takes longer than the
+        // server's 3 missed heartbeats, and a silent device would be dropped (close 4000).
+        open = context.connect("idle", users, connections, this, this::startBeating);
+    }
+
+    private void startBeating(WsConnection c) {
+        long delay = ThreadLocalRandom.current().nextLong(intervalMillis);
+        ScheduledFuture<?> s = c.channel().eventLoop().scheduleAtFixedRate(() -> beat(c), delay, intervalMillis, TimeUnit.MILLISECONDS);
+        synchronized (schedules) {
+            schedules.add(s);
+        }
     }
 
     @Override
     public void start() {
-        for (WsConnection c : open) {
-            long delay = ThreadLocalRandom.current().nextLong(intervalMillis);
-            schedules.add(c.channel().eventLoop().scheduleAtFixedRate(() -> beat(c), delay, intervalMillis, TimeUnit.MILLISECONDS));
-        }
+        // already heartbeating since each connection opened
     }
 
     private void beat(WsConnection c) {
@@ -101,7 +108,9 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
 
     @Override
     public void stop() {
-        schedules.forEach(s -> s.cancel(false));
+        synchronized (schedules) {
+            schedules.forEach(s -> s.cancel(false));
+        }
     }
 
     @Override
