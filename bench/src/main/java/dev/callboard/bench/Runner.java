@@ -36,13 +36,16 @@ final class Runner {
             }
             out.printf("== running %s: %d s warm-up, %d s measured%n", options.scenario(), warmup, duration);
             // what the server's timers (ring-timeout and presence sweepers) execute with no load at all
-            int quiet = Math.min(5, duration);
-            ServerProbe.Sample q0 = context.probe().sample();
-            Thread.sleep(quiet * 1000L);
-            ServerProbe.Sample q1 = context.probe().sample();
-            double backgroundRate = (q1.statements() - q0.statements()) / ((q1.atNanos() - q0.atNanos()) / 1e9);
+            int quiet = options.integer("quiet", 5);
+            double backgroundRate = 0;
+            if (quiet > 0) {
+                ServerProbe.Sample q0 = context.probe().sample();
+                Thread.sleep(quiet * 1000L);
+                ServerProbe.Sample q1 = context.probe().sample();
+                backgroundRate = (q1.statements() - q0.statements()) / ((q1.atNanos() - q0.atNanos()) / 1e9);
+                report.put("backgroundCpuCores", (q1.cpuNanos() - q0.cpuNanos()) / (q1.atNanos() - q0.atNanos()));
+            }
             report.put("backgroundStatementsPerSecond", backgroundRate);
-            report.put("backgroundCpuCores", (q1.cpuNanos() - q0.cpuNanos()) / (q1.atNanos() - q0.atNanos()));
             try (Progress p = new Progress(out, "run", () -> scenarios.stream().map(Scenario::progress).collect(Collectors.joining(" | ")))) {
                 scenarios.forEach(Scenario::start);
                 Thread.sleep(warmup * 1000L);
