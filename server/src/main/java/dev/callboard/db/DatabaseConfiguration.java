@@ -3,11 +3,14 @@ package dev.callboard.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +39,24 @@ public class DatabaseConfiguration {
         return new EmbeddedDatabase(postgres);
     }
 
+    @Bean
+    public StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    /** Counted as {@code callboard.db.statements}, which the benchmark reads before and after a run. */
+    @Bean
+    public FunctionCounter statementCounterMetric(StatementCounter counter, MeterRegistry registry) {
+        return FunctionCounter.builder("callboard.db.statements", counter, StatementCounter::count)
+                .description("SQL statements executed by the server").register(registry);
+    }
+
     @Bean(destroyMethod = "close")
-    public HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
+    public DataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded, StatementCounter counter) {
+        return counter.wrap(hikari(properties, embedded));
+    }
+
+    private static HikariDataSource hikari(DatabaseProperties properties, EmbeddedDatabase embedded) {
         HikariConfig config = new HikariConfig();
         if (properties.embedded()) {
             config.setJdbcUrl(embedded.jdbcUrl());

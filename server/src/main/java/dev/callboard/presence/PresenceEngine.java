@@ -89,8 +89,24 @@ public class PresenceEngine implements CallPresence {
                 s.message = change.message() == null ? null : new Expiring<>(change.message(),
                         change.messageDuration() == null ? null : now.plus(change.messageDuration()));
             }
-            store.saveChoice(userId, s.manual, s.message, now);
+            saveChoice(s, now);
         });
+    }
+
+    /**
+     * Stores the choice before it is shown. When it also changes the aggregate status, the status goes
+     * in the same statement (one write per change instead of two), unless the write-behind holds or
+     * is writing a row for this user: that older row must not land after this one. New rows for the
+     * user are only queued under his lock, which the caller holds.
+     */
+    private void saveChoice(UserPresenceState s, Instant now) {
+        PresenceStatus status = s.status(now, thresholds);
+        if (status != s.persistedStatus && status != PresenceStatus.OFFLINE && !writer.isPending(s.userId)) {
+            store.saveChoiceAndStatus(s.userId, s.manual, s.message, new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null), now);
+            s.persistedStatus = status;
+        } else {
+            store.saveChoice(s.userId, s.manual, s.message, now);
+        }
     }
 
     /** Drops silent devices and applies idle thresholds and expiries; run every few seconds. */

@@ -67,6 +67,32 @@ public class PresenceStore {
                 .update();
     }
 
+    /** {@link #saveChoice} and the aggregate status it leads to, in one statement. */
+    public void saveChoiceAndStatus(UUID userId, Expiring<ManualStatus> manual, Expiring<String> message, StatusRow status, Instant now) {
+        jdbc.sql("""
+                INSERT INTO user_presence (user_id, manual_status, manual_status_expires_at,
+                                           status_message, status_message_expires_at, status, last_seen, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    manual_status = excluded.manual_status,
+                    manual_status_expires_at = excluded.manual_status_expires_at,
+                    status_message = excluded.status_message,
+                    status_message_expires_at = excluded.status_message_expires_at,
+                    status = excluded.status,
+                    last_seen = coalesce(excluded.last_seen, user_presence.last_seen),
+                    updated_at = excluded.updated_at
+                """)
+                .params(userId,
+                        manual == null ? null : manual.value().wire(),
+                        manual == null ? null : ts(manual.expiresAt()),
+                        message == null ? null : message.value(),
+                        message == null ? null : ts(message.expiresAt()),
+                        status.status().wire(),
+                        ts(status.lastSeenAt()),
+                        ts(now))
+                .update();
+    }
+
     /** Stores aggregate status changes in one batch (the write-behind calls this). */
     public void saveStatuses(List<StatusRow> rows, Instant now) {
         for (StatusRow row : rows) {

@@ -1,6 +1,8 @@
 package dev.callboard.realtime;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -22,6 +24,18 @@ public class RealtimeConfiguration implements WebFluxConfigurer {
     @Bean
     HandlerMapping realtimeHandlerMapping(RealtimeGateway gateway) {
         return new SimpleUrlHandlerMapping(Map.of("/ws", gateway), -1);
+    }
+
+    /**
+     * No {@code http.server.requests} observation for {@code /ws}: for a WebSocket the "request" lasts
+     * as long as the socket, so the observation and its context (request, headers, tags) stayed on
+     * the heap for every open connection, and its timing would only measure how long sockets live.
+     * The upgrade itself is still counted by the gateway's own connection count.
+     */
+    @Bean
+    ObservationPredicate noRequestObservationForWebSockets() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && "/ws".equals(request.getCarrier().getPath().pathWithinApplication().value()));
     }
 
     /**
