@@ -93,7 +93,7 @@ public class PresenceStore {
                 .update();
     }
 
-    /** Stores aggregate status changes in one batch (the write-behind calls this). */
+    /** Stores the write-behind's rows, one upsert each (a burst is already coalesced to one row per user). */
     public void saveStatuses(List<StatusRow> rows, Instant now) {
         for (StatusRow row : rows) {
             jdbc.sql("""
