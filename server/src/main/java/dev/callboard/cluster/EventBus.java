@@ -3,6 +3,7 @@ package dev.callboard.cluster;
 import dev.callboard.directory.Role;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,7 @@ public interface EventBus {
     void toUsers(Collection<UUID> userIds, OutboundEvent event);
 
     default void toUser(UUID userId, OutboundEvent event) {
-        toUsers(java.util.List.of(userId), event);
+        toUsers(List.of(userId), event);
     }
 
     /** One device of one user (e.g. the answering device in a call). */
@@ -28,4 +29,18 @@ public interface EventBus {
      * they get the private view through {@link #toUser}.
      */
     void toWatchersOf(UUID subjectId, Role subjectRole, OutboundEvent event);
+
+    /**
+     * Closes one device's socket, wherever it is connected, if {@code beaconKey} is the key its
+     * {@code hello} carried (the tab-close beacon may reach any node). Does nothing otherwise.
+     */
+    default void closeDevice(UUID userId, String deviceId, String beaconKey) {}
+
+    default void send(Delivery delivery) {
+        switch (delivery) {
+            case Delivery.ToUsers d -> toUsers(d.userIds(), d.event());
+            case Delivery.ToDevice d -> toDevice(d.userId(), d.deviceId(), d.event());
+            case Delivery.ToWatchers d -> toWatchersOf(d.subjectId(), d.subjectRole(), d.event());
+        }
+    }
 }

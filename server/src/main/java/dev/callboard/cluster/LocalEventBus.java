@@ -38,7 +38,27 @@ public class LocalEventBus implements EventBus {
 
     @Override
     public void toWatchersOf(UUID subjectId, Role subjectRole, OutboundEvent event) {
-        byte[] bytes = codec.encode(event);
+        deliverToWatchers(subjectId, subjectRole, codec.encode(event));
+    }
+
+    @Override
+    public void closeDevice(UUID userId, String deviceId, String beaconKey) {
+        connections.closeByBeacon(userId, deviceId, beaconKey);
+    }
+
+    /** Already-encoded events, as they arrive from other nodes: the same bytes go to every recipient here. */
+    void deliverToUsers(Collection<UUID> userIds, byte[] bytes) {
+        for (UUID id : userIds) {
+            for (Connection c : connections.of(id)) c.send(bytes);
+        }
+    }
+
+    void deliverToDevice(UUID userId, String deviceId, byte[] bytes) {
+        Connection c = connections.find(userId, deviceId);
+        if (c != null) c.send(bytes);
+    }
+
+    void deliverToWatchers(UUID subjectId, Role subjectRole, byte[] bytes) {
         connections.forEachAdmin(c -> {
             if (!c.user().id().equals(subjectId)) c.send(bytes);
         });

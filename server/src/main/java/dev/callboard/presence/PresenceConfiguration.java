@@ -1,10 +1,16 @@
 package dev.callboard.presence;
 
+import dev.callboard.cluster.ClusterListener;
+import dev.callboard.cluster.ClusterWire;
 import dev.callboard.cluster.EventBus;
+import dev.callboard.cluster.RedisCluster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 
 @Configuration(proxyBeanMethods = false)
 public class PresenceConfiguration {
@@ -14,10 +20,35 @@ public class PresenceConfiguration {
         return new PresenceStatusWriter(store, clock);
     }
 
+    /** In this process, or in Redis when cluster mode is on. */
     @Bean
-    PresenceEngine presenceEngine(PresenceStore store, PresenceStatusWriter writer, EventBus bus,
-                                  PresenceProperties properties, DeviceDropListener dropListener, Clock clock) {
-        return new PresenceEngine(store, writer, new PresencePublisher(bus), properties.thresholds(), dropListener, clock);
+    PresenceStates presenceStates(PresenceStore store, PresenceStatusWriter writer, EventBus bus, Clock clock,
+                                  ObjectProvider<RedisCluster> cluster, ObjectProvider<ClusterWire> wire) {
+        RedisCluster redis = cluster.getIfAvailable();
+        if (redis == null) return new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, bus);
+        var fallback = new LocalPresenceStates(redis.nodeId(), store, writer, bus);
+        return new RedisPresenceStates(redis, wire.getObject(), fallback, store, writer, clock);
+    }
+
+    @Bean
+    PresenceEngine presenceEngine(PresenceStates states, PresenceStore store, PresenceStatusWriter writer,
+                                  PresenceProperties properties, DeviceDropListener dropListener, Clock clock,
+                                  ObjectProvider<RedisCluster> cluster) {
+        PresenceEngine engine = new PresenceEngine(states, store, writer, properties.thresholds(), dropListener, clock);
+        if (states instanceof RedisPresenceStates shared) {
+            cluster.getObject().addListener(new ClusterListener() {
+                @Override
+                public void nodeGone(String node, Set<UUID> users) {
+                    engine.nodeGone(node, users);
+                }
+
+                @Override
+                public void resync() {
+                    shared.resync(engine);
+                }
+            });
+        }
+        return engine;
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.callboard.presence;
 
+import dev.callboard.cluster.Delivery;
 import dev.callboard.directory.Role;
 
 import java.time.Clock;
@@ -7,37 +8,44 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Live presence: the devices of every connected user, kept in memory. Heartbeats only touch
- * memory; PostgreSQL is read when a user comes online and written (behind) when his status or
- * choice changes. Every change is recomputed with {@link PresenceRules} and published at once.
+ * Live presence: the devices of every connected user. Heartbeats never touch PostgreSQL; it is read
+ * when a user comes online and written (behind) when his status or choice changes. Every change is
+ * recomputed with {@link PresenceRules} and published at once. Where the live state is kept (this
+ * process, or Redis for a cluster) is the {@link PresenceStates}' business; the rules are here.
  */
 public class PresenceEngine implements CallPresence {
-    private final Map<UUID, UserPresenceState> users = new ConcurrentHashMap<>();
+    private final PresenceStates states;
     private final PresenceStore store;
     private final PresenceStatusWriter writer;
-    private final PresencePublisher publisher;
     private final PresenceThresholds thresholds;
     private final DeviceDropListener dropListener;
     private final Clock clock;
+    private final String node;
 
-    public PresenceEngine(PresenceStore store, PresenceStatusWriter writer, PresencePublisher publisher,
-                          PresenceThresholds thresholds, DeviceDropListener dropListener, Clock clock) {
+    PresenceEngine(PresenceStates states, PresenceStore store, PresenceStatusWriter writer,
+                   PresenceThresholds thresholds, DeviceDropListener dropListener, Clock clock) {
+        this.states = states;
         this.store = store;
         this.writer = writer;
-        this.publisher = publisher;
         this.thresholds = thresholds;
         this.dropListener = dropListener;
         this.clock = clock;
+        this.node = states.node();
+    }
+
+    /** A single-node engine, with its state in this process. */
+    public static PresenceEngine local(PresenceStore store, PresenceStatusWriter writer, PresencePublisher publisher,
+                                       PresenceThresholds thresholds, DeviceDropListener dropListener, Clock clock) {
+        var states = new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, publisher.bus());
+        return new PresenceEngine(states, store, writer, thresholds, dropListener, clock);
     }
 
     /** Millisecond precision, so a time reads the same from memory as after a round trip through PostgreSQL. */
@@ -51,9 +59,7 @@ public class PresenceEngine implements CallPresence {
 
     public void deviceConnected(UUID userId, Role role, String deviceId, long connectionId) {
         Instant now = now();
-        update(userId, role, true, s -> {
-            s.putDevice(new DeviceState(deviceId, connectionId, now, now, true));
-        });
+        update(userId, role, true, s -> s.putDevice(new DeviceState(deviceId, node, connectionId, now, now, true)));
     }
 
     /** @param lastInputAt when the user last touched this device (clamped to now); null keeps the previous value */
@@ -62,19 +68,15 @@ public class PresenceEngine implements CallPresence {
         update(userId, role, true, s -> {
             DeviceState device = s.device(deviceId);
             if (device == null || device.connectionId() != connectionId) {
-                // Dropped for silence but the socket lived on: it is live again.
-                device = new DeviceState(deviceId, connectionId, now, now, focused);
+                // Dropped for silence (or taken over by another connection) but this socket lives on: it is live again.
+                device = new DeviceState(deviceId, node, connectionId, now, now, focused);
             }
             s.putDevice(device.heartbeat(now, lastInputAt, focused));
         });
     }
 
     public void deviceLeft(UUID userId, String deviceId, long connectionId) {
-        UserPresenceState existing = users.get(userId);
-        if (existing == null) return;
-        update(userId, existing.role, false, s -> {
-            s.removeDevice(deviceId, connectionId);
-        });
+        update(userId, null, false, s -> s.removeDevice(deviceId, connectionId));
     }
 
     /** Applies the user's own choice of manual status and/or message; stored before it is shown. */
@@ -96,8 +98,7 @@ public class PresenceEngine implements CallPresence {
     /**
      * Stores the choice before it is shown. When it also changes the aggregate status, the status goes
      * in the same statement (one write per change instead of two), unless the write-behind holds or
-     * is writing a row for this user: that older row must not land after this one. New rows for the
-     * user are only queued under his lock, which the caller holds.
+     * is writing a row for this user: that older row must not land after this one.
      */
     private void saveChoice(UserPresenceState s, Instant now) {
         PresenceStatus status = s.status(now, thresholds);
@@ -109,58 +110,55 @@ public class PresenceEngine implements CallPresence {
         }
     }
 
-    /** Drops silent devices and applies idle thresholds and expiries; run every few seconds. */
+    /** Drops this node's silent devices and applies idle thresholds and expiries; run every few seconds. */
     public void sweep() {
-        for (UserPresenceState s : users.values()) {
+        for (UUID userId : states.toSweep()) {
             List<DeviceState> dropped = new ArrayList<>(0);
-            update(s.userId, s.role, false, state -> {
+            update(userId, null, false, state -> {
+                dropped.clear();
                 Instant now = now();
-                state.devices.removeIf(d -> !PresenceRules.isLive(d, now, thresholds) && dropped.add(d));
+                state.devices.removeIf(d -> d.node().equals(node) && !PresenceRules.isLive(d, now, thresholds) && dropped.add(d));
             });
-            for (DeviceState d : dropped) dropListener.dropped(s.userId, d.deviceId(), d.connectionId());
-            evictIfGone(s);
+            for (DeviceState d : dropped) dropListener.dropped(userId, d.deviceId(), d.connectionId());
+            states.swept(userId);
+        }
+    }
+
+    /** Removes the devices a dead node held (cluster mode: one survivor does this for each dead node). */
+    public void nodeGone(String deadNode, Collection<UUID> userIds) {
+        for (UUID userId : userIds) {
+            update(userId, null, false, s -> s.devices.removeIf(d -> d.node().equals(deadNode)));
         }
     }
 
     /**
-     * Forgets a user with no device and no call, once his last status is stored, so that reads
-     * falling back to PostgreSQL see what memory saw. Done by the sweep, not on disconnect, so a
-     * quick reconnect finds the state still there.
+     * Puts this node's devices of one user back after the shared state was unreachable or lost: its
+     * devices become exactly {@code localDevices}; the choice and the in-call count are taken from
+     * PostgreSQL, which every node kept writing meanwhile.
      */
-    private void evictIfGone(UserPresenceState s) {
-        synchronized (s) {
-            if (!s.evicted && s.idle() && !writer.isPending(s.userId)) {
-                s.evicted = true;
-                users.remove(s.userId, s);
-            }
-        }
+    void resync(UUID userId, Role role, List<DeviceState> localDevices) {
+        DurablePresence durable = store.load(userId);
+        int answeredCalls = store.answeredCalls(userId);
+        update(userId, role, !localDevices.isEmpty(), s -> {
+            s.devices.removeIf(d -> d.node().equals(node));
+            s.devices.addAll(localDevices);
+            s.manual = durable.manual();
+            s.message = durable.message();
+            s.activeCalls = answeredCalls;
+        });
     }
 
     public PresenceView view(UUID userId, boolean self) {
-        UserPresenceState s = users.get(userId);
-        if (s != null) {
-            synchronized (s) {
-                if (!s.evicted) return self ? s.lastFull : s.lastFull.forOthers();
-            }
-        }
+        PresenceView live = states.views(List.of(userId)).get(userId);
+        if (live != null) return self ? live : live.forOthers();
         return store.load(userId).offlineView(userId, now(), self);
     }
 
-    /** Presence of many users at once: live ones from memory, the rest in one query. */
+    /** Presence of many users at once: live ones from the live state, the rest in one query. */
     public Map<UUID, PresenceView> views(Collection<UUID> userIds, UUID selfId) {
-        Map<UUID, PresenceView> result = new HashMap<>();
-        List<UUID> offline = new ArrayList<>();
-        for (UUID id : userIds) {
-            UserPresenceState s = users.get(id);
-            PresenceView v = null;
-            if (s != null) {
-                synchronized (s) {
-                    if (!s.evicted) v = s.lastFull;
-                }
-            }
-            if (v == null) offline.add(id);
-            else result.put(id, id.equals(selfId) ? v : v.forOthers());
-        }
+        Map<UUID, PresenceView> result = states.views(userIds);
+        result.replaceAll((id, v) -> id.equals(selfId) ? v : v.forOthers());
+        List<UUID> offline = userIds.stream().filter(id -> !result.containsKey(id)).toList();
         Instant now = now();
         Map<UUID, DurablePresence> durable = store.loadAll(offline);
         for (UUID id : offline) {
@@ -170,7 +168,7 @@ public class PresenceEngine implements CallPresence {
     }
 
     public int liveUserCount() {
-        return users.size();
+        return states.liveUserCount();
     }
 
     @Override
@@ -183,65 +181,43 @@ public class PresenceEngine implements CallPresence {
 
     @Override
     public boolean isInCall(UUID userId) {
-        UserPresenceState s = users.get(userId);
-        if (s == null) return false;
-        synchronized (s) {
-            return !s.evicted && s.activeCalls > 0;
-        }
+        return Boolean.TRUE.equals(states.read(userId, s -> s.activeCalls > 0));
     }
 
     @Override
     public Set<String> liveDevices(UUID userId) {
-        UserPresenceState s = users.get(userId);
-        if (s == null) return Set.of();
-        synchronized (s) {
+        Set<String> devices = states.read(userId, s -> {
             Instant now = now();
-            return s.evicted ? Set.of() : s.devices.stream()
+            return s.devices.stream()
                     .filter(d -> PresenceRules.isLive(d, now, thresholds))
                     .map(DeviceState::deviceId).collect(Collectors.toUnmodifiableSet());
-        }
+        });
+        return devices == null ? Set.of() : devices;
     }
 
+    /** An offline user cannot be in an answered call: no state, nothing to mark. */
     @Override
     public void callStarted(UUID userId) {
-        UserPresenceState existing = users.get(userId);
-        Role role = existing != null ? existing.role : null;
-        if (role == null) return; // an offline user cannot be in an answered call
-        update(userId, role, false, s -> {
-            s.activeCalls++;
-        });
+        update(userId, null, false, s -> s.activeCalls++);
     }
 
     @Override
     public void callEnded(UUID userId) {
-        UserPresenceState existing = users.get(userId);
-        if (existing == null) return;
-        update(userId, existing.role, false, s -> {
+        update(userId, null, false, s -> {
             if (s.activeCalls > 0) s.activeCalls--;
         });
     }
 
-    /**
-     * Runs {@code change} on the user's state under its lock, then recomputes and publishes. The lock
-     * is held while publishing so that watchers receive one user's changes in the order they happened.
-     */
     private PresenceView update(UUID userId, Role role, boolean createIfAbsent, Consumer<UserPresenceState> change) {
-        while (true) {
-            UserPresenceState s = users.get(userId);
-            if (s == null) {
-                if (!createIfAbsent) return null;
-                DurablePresence durable = store.load(userId);
-                s = users.computeIfAbsent(userId, id -> new UserPresenceState(id, role, durable));
-            }
-            synchronized (s) {
-                if (s.evicted) continue;
-                change.accept(s);
-                return recompute(s, now());
-            }
-        }
+        PresenceChange done = states.update(userId, role, createIfAbsent, s -> {
+            change.accept(s);
+            return recompute(s, now());
+        });
+        return done == null ? null : done.full();
     }
 
-    private PresenceView recompute(UserPresenceState s, Instant now) {
+    /** Recomputes the status after a change; says what to announce and whether a status row is due. */
+    private PresenceChange recompute(UserPresenceState s, Instant now) {
         PresenceStatus status = s.status(now, thresholds);
         boolean wasVisible = s.lastFull != null && s.lastFull.status() != PresenceStatus.OFFLINE;
         if (wasVisible && status == PresenceStatus.OFFLINE) {
@@ -251,13 +227,13 @@ public class PresenceEngine implements CallPresence {
         PresenceView full = UserPresenceState.view(s.userId, status, s.lastSeenAt, s.manual, s.message, now);
         PresenceView before = s.lastFull;
         s.lastFull = full;
+        PresenceStore.StatusRow row = null;
         if (status != s.persistedStatus) {
             s.persistedStatus = status;
-            writer.enqueue(new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null));
+            row = new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null);
         }
-        if (!full.equals(before)) {
-            publisher.publish(s.userId, s.role, full, before == null || !full.forOthers().equals(before.forOthers()));
-        }
-        return full;
+        List<Delivery> announcements = full.equals(before) ? List.of()
+                : PresencePublisher.announcements(s.userId, s.role, full, before == null || !full.forOthers().equals(before.forOthers()));
+        return new PresenceChange(full, announcements, row);
     }
 }

@@ -45,6 +45,15 @@ public class PresenceStore {
         return result;
     }
 
+    /**
+     * How many answered calls the user is in, from the calls themselves: what a cluster node puts
+     * back as the in-call count after the shared live state was lost.
+     */
+    public int answeredCalls(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM call_attempts WHERE status = 'answered' AND (caller_id = :id OR callee_id = :id)")
+                .param("id", userId).query(Integer.class).single();
+    }
+
     /** Stores what the user chose (manual status and message); synchronous, the caller waits for it. */
     public void saveChoice(UUID userId, Expiring<ManualStatus> manual, Expiring<String> message, Instant now) {
         jdbc.sql("""

@@ -1,16 +1,14 @@
 package dev.callboard.realtime;
 
+import dev.callboard.cluster.EventBus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.socket.CloseStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -20,12 +18,11 @@ import java.util.UUID;
  */
 @RestController
 public class BeaconController {
-    public static final CloseStatus TAB_CLOSED = new CloseStatus(1001, "beacon: tab closed");
-    private final ConnectionRegistry registry;
+    private final EventBus bus;
     private final JsonMapper mapper;
 
-    public BeaconController(ConnectionRegistry registry, JsonMapper mapper) {
-        this.registry = registry;
+    public BeaconController(EventBus bus, JsonMapper mapper) {
+        this.bus = bus;
         this.mapper = mapper;
     }
 
@@ -47,11 +44,8 @@ public class BeaconController {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("userId must be a UUID");
         }
-        Connection c = registry.find(userId, json.get("deviceId").asString());
-        if (c != null && MessageDigest.isEqual(c.beaconKey().getBytes(StandardCharsets.UTF_8),
-                json.get("beaconKey").asString().getBytes(StandardCharsets.UTF_8))) {
-            c.close(TAB_CLOSED);
-        }
+        // The socket may be open on another node: the bus finds it and checks the key there.
+        bus.closeDevice(userId, json.get("deviceId").asString(), json.get("beaconKey").asString());
         return ResponseEntity.noContent().build();
     }
 }

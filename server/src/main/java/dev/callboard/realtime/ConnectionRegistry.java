@@ -4,6 +4,8 @@ import dev.callboard.presence.DeviceDropListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
 @Component
 public class ConnectionRegistry implements DeviceDropListener {
     public static final CloseStatus HEARTBEAT_TIMEOUT = new CloseStatus(4000, "heartbeat timeout");
+    public static final CloseStatus TAB_CLOSED = new CloseStatus(1001, "beacon: tab closed");
     public static final CloseStatus REPLACED = new CloseStatus(4001, "replaced by a newer connection of this device");
     private static final Connection[] NONE = new Connection[0];
 
@@ -64,6 +67,15 @@ public class ConnectionRegistry implements DeviceDropListener {
             if (c.deviceId().equals(deviceId)) return c;
         }
         return null;
+    }
+
+    /** The tab-close beacon: closes the device's connection if the key is the one its hello carried. */
+    public void closeByBeacon(UUID userId, String deviceId, String beaconKey) {
+        Connection c = find(userId, deviceId);
+        if (c != null && MessageDigest.isEqual(c.beaconKey().getBytes(StandardCharsets.UTF_8),
+                beaconKey.getBytes(StandardCharsets.UTF_8))) {
+            c.close(TAB_CLOSED);
+        }
     }
 
     public void forEachAdmin(Consumer<Connection> action) {

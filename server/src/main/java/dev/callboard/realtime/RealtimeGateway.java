@@ -45,8 +45,9 @@ public class RealtimeGateway implements WebSocketHandler {
     private final RealtimeProperties properties;
     private final Clock clock;
     private final Scheduler virtualThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "ws-inbound");
-    private final AtomicLong connectionIds = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
+    /** Starts at random: in a cluster, connection ids from different nodes must not collide. */
+    private final AtomicLong connectionIds = new AtomicLong(random.nextLong() >>> 2);
 
     public RealtimeGateway(ConnectionRegistry registry, PresenceEngine presence, InboundDispatcher dispatcher,
                            HelloBuilder hello, EventCodec codec, RealtimeProperties properties, Clock clock) {

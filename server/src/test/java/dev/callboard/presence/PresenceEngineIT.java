@@ -68,7 +68,7 @@ class PresenceEngineIT {
     private PresenceEngine newEngine() {
         writer = new PresenceStatusWriter(store, clock);
         PresenceThresholds thresholds = PresenceThresholds.defaults();
-        return new PresenceEngine(store, writer, new PresencePublisher(bus), thresholds,
+        return PresenceEngine.local(store, writer, new PresencePublisher(bus), thresholds,
                 (userId, deviceId, connectionId) -> dropped.add(new DroppedDevice(userId, deviceId)), clock);
     }
 

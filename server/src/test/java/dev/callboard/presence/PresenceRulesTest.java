@@ -24,7 +24,7 @@ class PresenceRulesTest {
 
     /** A device that heartbeated {@code sinceHeartbeat} ago and saw input {@code sinceInput} ago. */
     private static DeviceState device(String id, Duration sinceHeartbeat, Duration sinceInput) {
-        return new DeviceState(id, 1, NOW.minus(sinceHeartbeat), NOW.minus(sinceInput), true);
+        return new DeviceState(id, "local", 1, NOW.minus(sinceHeartbeat), NOW.minus(sinceInput), true);
     }
 
     /** Device situations, with the status activity alone gives them (null = no live device). */

@@ -1,0 +1,17 @@
+package dev.callboard.cluster;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** What the cluster tells the features that keep state in Redis. */
+public interface ClusterListener {
+
+    /** {@code node} stopped renewing its lease; these users had devices on it. Called on one survivor only. */
+    void nodeGone(String node, Set<UUID> users);
+
+    /**
+     * Redis is reachable again after an outage, or it lost this node's lease (restarted empty, or
+     * this node was presumed dead): put this node's part of the shared state back.
+     */
+    void resync();
+}

@@ -1,0 +1,51 @@
+package dev.callboard.cluster;
+
+import dev.callboard.directory.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The messages nodes exchange on the Redis channel: a short header naming the recipients, then
+ * the event exactly as clients receive it, so a receiving node forwards the bytes without parsing
+ * them. Lines: {@code U / ids / json}, {@code D / id / device / json}, {@code W / id / role / json},
+ * {@code B / id / device / beaconKey} (close a device: the tab-close beacon).
+ */
+public final class ClusterWire {
+    private final EventCodec codec;
+
+    public ClusterWire(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public String encode(Delivery delivery) {
+        String json = new String(codec.encode(delivery.event()), StandardCharsets.UTF_8);
+        return switch (delivery) {
+            case Delivery.ToUsers d -> "U\n" + String.join(",", d.userIds().stream().map(UUID::toString).toList()) + "\n" + json;
+            case Delivery.ToDevice d -> "D\n" + d.userId() + "\n" + d.deviceId() + "\n" + json;
+            case Delivery.ToWatchers d -> "W\n" + d.subjectId() + "\n" + d.subjectRole().name() + "\n" + json;
+        };
+    }
+
+    static String closeDevice(UUID userId, String deviceId, String beaconKey) {
+        return "B\n" + userId + "\n" + deviceId + "\n" + beaconKey;
+    }
+
+    /** Delivers a message from the channel to this node's connections; malformed ones are ignored. */
+    static void deliver(String message, LocalEventBus local) {
+        String[] part = message.split("\n", message.startsWith("U") ? 3 : 4);
+        switch (part[0]) {
+            case "U" -> {
+                List<UUID> ids = new ArrayList<>();
+                for (String id : part[1].split(",")) ids.add(UUID.fromString(id));
+                local.deliverToUsers(ids, part[2].getBytes(StandardCharsets.UTF_8));
+            }
+            case "D" -> local.deliverToDevice(UUID.fromString(part[1]), part[2], part[3].getBytes(StandardCharsets.UTF_8));
+            case "W" -> local.deliverToWatchers(UUID.fromString(part[1]), Role.valueOf(part[2]), part[3].getBytes(StandardCharsets.UTF_8));
+            case "B" -> local.closeDevice(UUID.fromString(part[1]), part[2], part[3]);
+            default -> throw new IllegalArgumentException("unknown cluster message " + part[0]);
+        }
+    }
+}

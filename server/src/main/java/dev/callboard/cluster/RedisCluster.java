@@ -1,0 +1,165 @@
+package dev.callboard.cluster;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * This node's connections to Redis, its identity in the cluster, and the key names. Commands fail
+ * at once while Redis is unreachable (never queue), so a Redis outage degrades the node instead of
+ * stalling it; whoever sees a command fail calls {@link #unavailable}, and {@link NodeLease} notices
+ * when Redis is back and tells the {@link ClusterListener}s to put their state back.
+ */
+public final class RedisCluster implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private final String prefix;
+    private final ClusterProperties properties;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean available = true;
+
+    public RedisCluster(ClusterProperties properties) {
+        this.prefix = properties.keyPrefix();
+        this.properties = properties;
+        this.client = RedisClient.create(RedisURI.create(properties.redisUrl()));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
+                .build());
+        this.connection = client.connect();
+        this.pubSub = client.connectPubSub();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public Duration commandTimeout() {
+        return properties.commandTimeout();
+    }
+
+    /** How long the presence of a user with no device and no call stays in Redis. */
+    public Duration idleStateTtl() {
+        return properties.idleStateTtl();
+    }
+
+    public RedisCommands<String, String> commands() {
+        return connection.sync();
+    }
+
+    public StatefulRedisConnection<String, String> connection() {
+        return connection;
+    }
+
+    public String key(String name) {
+        return prefix + name;
+    }
+
+    public String eventsChannel() {
+        return prefix + "events";
+    }
+
+    public String leaseKey(String node) {
+        return prefix + "node:" + node + ":lease";
+    }
+
+    /** The users with a device on {@code node}: what survivors clean up if it dies. */
+    public String nodeUsersKey(String node) {
+        return prefix + "node:" + node + ":users";
+    }
+
+    public String nodesKey() {
+        return prefix + "nodes";
+    }
+
+    public void subscribe(Consumer<String> onMessage) {
+        String channel = eventsChannel();
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String ch, String message) {
+                if (!channel.equals(ch)) return;
+                try {
+                    onMessage.accept(message);
+                } catch (RuntimeException e) {
+                    log.warn("Dropped a malformed cluster message", e);
+                }
+            }
+        });
+        pubSub.sync().subscribe(channel);
+    }
+
+    /** Runs a Lua script by its digest, sending the text only when Redis does not know it (after a restart). */
+    public Object eval(Script script, ScriptOutputType type, String[] keys, String... args) {
+        try {
+            return commands().evalsha(script.sha, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return commands().eval(script.text, type, keys, args);
+        }
+    }
+
+    public boolean isAvailable() {
+        return available;
+    }
+
+    public void unavailable(RuntimeException cause) {
+        if (available) {
+            available = false;
+            log.warn("Redis is unavailable; serving this node's users on their own until it is back: {}", cause.toString());
+        }
+    }
+
+    void backAgain() {
+        available = true;
+    }
+
+    public void addListener(ClusterListener listener) {
+        listeners.add(listener);
+    }
+
+    List<ClusterListener> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public void close() {
+        pubSub.close();
+        connection.close();
+        client.shutdown();
+    }
+
+    /** A Lua script and its SHA-1 digest (what EVALSHA names it by). */
+    public record Script(String text, String sha) {
+        public static Script of(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Script(text, HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
