@@ -46,6 +46,7 @@ public final class NodeLease implements AutoCloseable {
 
     /** Starts renewing and watching, once every listener is registered (so no dead node is reaped unheard). */
     public void start() {
+        log.info("Cluster mode: this is node {}; lease {} ms, renewed every {} ms", redis.nodeId(), ttl.toMillis(), renewEvery.toMillis());
         long every = renewEvery.toMillis();
         executor.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
     }
