@@ -14,4 +14,10 @@ public interface ClusterListener {
      * this node was presumed dead): put this node's part of the shared state back.
      */
     void resync();
+
+    /** Called after every listener's {@link #resync}: the shared state is whole again. */
+    default void afterResync() {}
+
+    /** Redis just became unreachable: this node now serves its own users on its own. */
+    default void redisLost() {}
 }

@@ -60,6 +60,7 @@ public final class NodeLease implements AutoCloseable {
                 log.info(wasDown ? "Redis is back; resynchronising this node's devices" : "This node's lease was lost; resynchronising");
                 redis.backAgain();
                 for (ClusterListener l : redis.listeners()) l.resync();
+                for (ClusterListener l : redis.listeners()) l.afterResync();
             }
             reapDeadNodes();
         } catch (RuntimeException e) {

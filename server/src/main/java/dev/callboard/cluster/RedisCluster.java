@@ -10,6 +10,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ public final class RedisCluster implements AutoCloseable {
     private final String nodeId = UUID.randomUUID().toString();
     private final String prefix;
     private final ClusterProperties properties;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
@@ -44,7 +48,10 @@ public final class RedisCluster implements AutoCloseable {
     public RedisCluster(ClusterProperties properties) {
         this.prefix = properties.keyPrefix();
         this.properties = properties;
-        this.client = RedisClient.create(RedisURI.create(properties.redisUrl()));
+        // Try to reconnect every half second: Lettuce's default backs off to 30 s, which would keep
+        // the cluster apart for that long after Redis is back.
+        this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(500))).build();
+        this.client = RedisClient.create(resources, RedisURI.create(properties.redisUrl()));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -125,14 +132,17 @@ public final class RedisCluster implements AutoCloseable {
         return available;
     }
 
-    public void unavailable(RuntimeException cause) {
+    public synchronized void unavailable(RuntimeException cause) {
         if (available) {
             available = false;
             log.warn("Redis is unavailable; serving this node's users on their own until it is back: {}", cause.toString());
+            Thread.ofVirtual().name("cluster-redis-lost").start(() -> {
+                for (ClusterListener l : listeners) l.redisLost();
+            });
         }
     }
 
-    void backAgain() {
+    synchronized void backAgain() {
         available = true;
     }
 
@@ -149,6 +159,7 @@ public final class RedisCluster implements AutoCloseable {
         pubSub.close();
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 
     /** A Lua script and its SHA-1 digest (what EVALSHA names it by). */

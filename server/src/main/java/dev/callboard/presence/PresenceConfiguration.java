@@ -36,6 +36,7 @@ public class PresenceConfiguration {
                                   ObjectProvider<RedisCluster> cluster) {
         PresenceEngine engine = new PresenceEngine(states, store, writer, properties.thresholds(), dropListener, clock);
         if (states instanceof RedisPresenceStates shared) {
+            shared.attach(engine);
             cluster.getObject().addListener(new ClusterListener() {
                 @Override
                 public void nodeGone(String node, Set<UUID> users) {
@@ -44,7 +45,12 @@ public class PresenceConfiguration {
 
                 @Override
                 public void resync() {
-                    shared.resync(engine);
+                    shared.resync();
+                }
+
+                @Override
+                public void redisLost() {
+                    shared.degraded();
                 }
             });
         }

@@ -73,6 +73,10 @@ final class RedisPresenceStates implements PresenceStates {
     private final Clock clock;
     private final String node;
     private final Map<UUID, LocalUser> here = new ConcurrentHashMap<>();
+    private final Object seeding = new Object();
+    private volatile boolean seeded;
+    private boolean seedingNow;
+    private volatile PresenceEngine engine;
     /** Changes take the read side; a resync takes the write side, so nothing changes under it. */
     private final ReentrantReadWriteLock resyncing = new ReentrantReadWriteLock();
 
@@ -111,6 +115,7 @@ final class RedisPresenceStates implements PresenceStates {
                     redis.unavailable(e);
                 }
             }
+            degraded();
             return fallback.update(userId, role, createIfAbsent, s -> {
                 PresenceChange done = change.apply(s);
                 LocalUser before = here.get(userId);
@@ -211,6 +216,7 @@ final class RedisPresenceStates implements PresenceStates {
                 redis.unavailable(e);
             }
         }
+        degraded();
         return fallback.read(userId, reader);
     }
 
@@ -235,12 +241,15 @@ final class RedisPresenceStates implements PresenceStates {
                 throw new IllegalStateException(e);
             }
         }
+        degraded();
         return fallback.views(userIds);
     }
 
     @Override
     public Collection<UUID> toSweep() {
-        return redis.isAvailable() ? List.copyOf(here.keySet()) : fallback.toSweep();
+        if (redis.isAvailable()) return List.copyOf(here.keySet());
+        degraded();
+        return fallback.toSweep();
     }
 
     @Override
@@ -253,24 +262,58 @@ final class RedisPresenceStates implements PresenceStates {
         return here.size();
     }
 
+    /** The engine whose rules put this node's users into the fallback (wiring: the engine needs these states first). */
+    void attach(PresenceEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Called before anything is read from or written to the fallback: the first time after Redis
+     * went away, this node's users are put into it at once, from what this node knows of its own
+     * devices, so that they keep seeing and calling each other. Everyone else waits until that is done.
+     */
+    void degraded() {
+        if (seeded) return;
+        resyncing.readLock().lock(); // never while a resync runs
+        try {
+            synchronized (seeding) {
+                // seedingNow: the seeding's own changes come back here (same thread, monitor re-entered)
+                if (seeded || seedingNow || redis.isAvailable()) return;
+                seedingNow = true;
+                try {
+                    for (Map.Entry<UUID, LocalUser> e : Map.copyOf(here).entrySet()) {
+                        engine.resync(e.getKey(), e.getValue().role(), e.getValue().devices());
+                    }
+                } finally {
+                    seedingNow = false;
+                    seeded = true;
+                }
+            }
+        } finally {
+            resyncing.readLock().unlock();
+        }
+    }
+
     /**
      * Puts this node's part back into Redis: each user it holds devices of gets exactly those devices
      * (whatever Redis kept or lost), and users Redis still lists on this node but whose devices left
      * meanwhile lose them. Changes wait until it is done.
      */
-    void resync(PresenceEngine engine) {
+    void resync() {
         resyncing.writeLock().lock();
+        Map<UUID, LocalUser> mine = new HashMap<>(here);
         try {
-            Map<UUID, LocalUser> mine = new HashMap<>(here);
             Set<UUID> users = new HashSet<>(mine.keySet());
             for (String id : redis.commands().smembers(redis.nodeUsersKey(node))) users.add(UUID.fromString(id));
             here.clear();
             fallback.clear();
+            seeded = false;
             for (UUID userId : users) {
                 LocalUser u = mine.get(userId);
                 engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : u.devices());
             }
         } catch (RedisException e) {
+            mine.forEach(here::putIfAbsent); // what the next fallback starts from
             redis.unavailable(e);
         } finally {
             resyncing.writeLock().unlock();

@@ -1,0 +1,52 @@
+package dev.callboard.realtime;
+
+import dev.callboard.cluster.ClusterListener;
+import dev.callboard.cluster.EventCodec;
+import dev.callboard.cluster.RedisCluster;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Cluster mode: after a Redis outage, once the shared state is whole again, every connection on
+ * this node gets a fresh {@code hello}. Events published while Redis was down never reached the
+ * other nodes (pub/sub is at-most-once), and a user who left during the outage was never
+ * announced as offline; a new snapshot is the one thing that repairs both. Clients already treat
+ * every hello as the whole truth.
+ */
+@Component
+public class HelloRefresher implements ClusterListener {
+    private final ConnectionRegistry connections;
+    private final HelloBuilder hello;
+    private final EventCodec codec;
+
+    public HelloRefresher(ConnectionRegistry connections, HelloBuilder hello, EventCodec codec,
+                          ObjectProvider<RedisCluster> cluster) {
+        this.connections = connections;
+        this.hello = hello;
+        this.codec = codec;
+        cluster.ifAvailable(c -> c.addListener(this));
+    }
+
+    @Override
+    public void nodeGone(String node, Set<UUID> users) {
+        // Presence handles it: the dead node's users are announced offline like any other change.
+    }
+
+    @Override
+    public void resync() {
+        // Nothing of its own to put back.
+    }
+
+    @Override
+    public void afterResync() {
+        connections.forEachAdmin(this::refresh);
+        connections.forEachClient(this::refresh);
+    }
+
+    private void refresh(Connection c) {
+        c.send(codec.encode(hello.build(c)));
+    }
+}

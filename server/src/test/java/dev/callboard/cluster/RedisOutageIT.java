@@ -1,0 +1,139 @@
+package dev.callboard.cluster;
+
+import dev.callboard.client.Call;
+import dev.callboard.client.CallStatus;
+import dev.callboard.client.CallboardClient;
+import dev.callboard.client.CallboardSession;
+import dev.callboard.client.Event;
+import dev.callboard.client.Media;
+import dev.callboard.client.NewUser;
+import dev.callboard.client.Presence;
+import dev.callboard.client.PresenceStatus;
+import dev.callboard.client.Role;
+import dev.callboard.client.SessionOptions;
+import dev.callboard.support.TestDatabase;
+import dev.callboard.support.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Redis stops while people are calling, and comes back empty (as a crashed cache would). Each node
+ * keeps serving its own users; every call and missed call is still in PostgreSQL; after Redis is
+ * back, presence is right again everywhere, with no ghost online for someone who left meanwhile.
+ */
+class RedisOutageIT {
+    private static final String PASSWORD = "cluster-password-1";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** The documented bound once Redis answers again: one reconnect delay + one lease renewal + the resync. */
+    private static final Duration RECONVERGED = Duration.ofMillis(500).plus(ClusterNode.LEASE_RENEW).plusSeconds(3);
+
+    @Test
+    void nodesServeTheirOwnUsersDuringAnOutageAndPresenceReconvergesAfterIt() throws Exception {
+        try (TestRedis.Own redis = TestRedis.own().start()) {
+            ClusterNode.Cluster cluster = ClusterNode.Cluster.fresh(TestDatabase.createDatabase(), redis.url());
+            try (ClusterNode a = ClusterNode.inProcess("a", cluster);
+                 ClusterNode b = ClusterNode.inProcess("b", cluster)) {
+                run(redis, a, b);
+            }
+        }
+    }
+
+    private void run(TestRedis.Own redis, ClusterNode a, ClusterNode b) throws Exception {
+        CallboardClient root = a.root();
+        for (String name : List.of("ada", "max", "bob", "cleo", "dan", "eve")) {
+            Role role = name.equals("ada") || name.equals("max") ? Role.ADMIN : Role.CLIENT;
+            root.createUser(new NewUser(name + "@outage.test", name, role, PASSWORD, null));
+        }
+        CallboardClient adaApi = a.login("ada@outage.test", PASSWORD);
+        CallboardClient bobApi = a.login("bob@outage.test", PASSWORD);
+        CallboardClient cleoApi = b.login("cleo@outage.test", PASSWORD);
+        CallboardClient danApi = b.login("dan@outage.test", PASSWORD);
+        CallboardClient maxApi = b.login("max@outage.test", PASSWORD);
+        UUID bob = bobApi.me().id(), cleo = cleoApi.me().id(), dan = danApi.me().id();
+        UUID eve = b.login("eve@outage.test", PASSWORD).me().id();
+
+        CallboardSession ada = connect(a, "ada@outage.test", "ada-desk");
+        CallboardSession bobPhone = connect(a, "bob@outage.test", "bob-phone");
+        CallboardSession cleoPhone = connect(b, "cleo@outage.test", "cleo-phone");
+        CallboardSession danPhone = connect(b, "dan@outage.test", "dan-phone");
+        connect(b, "max@outage.test", "max-desk");
+        for (UUID user : List.of(bob, cleo, dan)) {
+            ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), user, PresenceStatus.AVAILABLE), WAIT);
+        }
+
+        redis.stop();
+
+        // Same node: still rings, is answered and ends.
+        Call local = adaApi.startCall(bob, Media.AUDIO);
+        assertThat(local.status()).isEqualTo(CallStatus.RINGING);
+        bobPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(local.id()), WAIT);
+        bobApi.answerCall(local.id(), "bob-phone");
+        ada.awaitEvent(Event.CallAnswered.class, e -> e.call().id().equals(local.id()), WAIT);
+        assertThat(adaApi.hangupCall(local.id()).status()).isEqualTo(CallStatus.ENDED);
+        // Across nodes nobody can be rung without Redis: the attempt is recorded as a missed call.
+        Call across = adaApi.startCall(cleo, Media.VIDEO);
+        assertThat(across.status()).isEqualTo(CallStatus.MISSED);
+        // Node B's users call each other as usual.
+        Call onB = maxApi.startCall(dan, Media.AUDIO);
+        danPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(onB.id()), WAIT);
+        danApi.declineCall(onB.id());
+        // Dan leaves and Eve arrives while Redis is away.
+        danPhone.bye().join();
+        danPhone.closeAbruptly();
+        connect(b, "eve@outage.test", "eve-laptop");
+
+        redis.start();
+
+        Map<UUID, PresenceStatus> expected = Map.of(bob, PresenceStatus.AVAILABLE, cleo, PresenceStatus.AVAILABLE,
+                dan, PresenceStatus.OFFLINE, eve, PresenceStatus.AVAILABLE);
+        await().atMost(RECONVERGED).untilAsserted(() -> {
+            expected.forEach((user, status) -> assertThat(adaApi.presence(user).status()).as("REST on A for " + user).isEqualTo(status));
+            expected.forEach((user, status) -> assertThat(maxApi.presence(user).status()).as("REST on B for " + user).isEqualTo(status));
+            assertThat(shownTo(ada)).as("what Ada's screen shows").containsAllEntriesOf(expected);
+        });
+
+        // Every call made during the outage is in the history; the missed one is Cleo's to see.
+        assertThat(adaApi.getCall(local.id()).status()).isEqualTo(CallStatus.ENDED);
+        assertThat(adaApi.getCall(across.id()).status()).isEqualTo(CallStatus.MISSED);
+        assertThat(danApi.getCall(onB.id()).status()).isEqualTo(CallStatus.DECLINED);
+        assertThat(cleoApi.missedCalls().items()).extracting(m -> m.callId()).containsExactly(across.id());
+        assertThat(cleoApi.unseenMissedCallCount()).isEqualTo(1);
+
+        // And calls cross nodes again.
+        Call again = adaApi.startCall(cleo, Media.AUDIO);
+        assertThat(again.status()).isEqualTo(CallStatus.RINGING);
+        cleoPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(again.id()), WAIT);
+    }
+
+    /** Presence as a client built it: the latest hello, then every presence event after it. */
+    private static Map<UUID, PresenceStatus> shownTo(CallboardSession session) {
+        Map<UUID, PresenceStatus> shown = new HashMap<>();
+        for (Event e : session.recentEvents()) {
+            if (e instanceof Event.Hello h) {
+                shown.clear();
+                h.presence().forEach(p -> shown.put(p.userId(), p.status()));
+            } else if (e instanceof Event.PresenceChanged p) {
+                shown.put(p.presence().userId(), p.presence().status());
+            }
+        }
+        return shown;
+    }
+
+    private static boolean is(Presence p, UUID user, PresenceStatus status) {
+        return p.userId().equals(user) && p.status() == status;
+    }
+
+    private static CallboardSession connect(ClusterNode node, String email, String deviceId) {
+        return node.login(email, PASSWORD).connect(SessionOptions.builder().deviceId(deviceId).build())
+                .orTimeout(10, TimeUnit.SECONDS).join();
+    }
+}
