@@ -73,6 +73,12 @@ final class RedisPresenceStates implements PresenceStates {
     private final Clock clock;
     private final String node;
     private final Map<UUID, LocalUser> here = new ConcurrentHashMap<>();
+    /**
+     * When this node last heard each of its connections, by connection id. Kept apart from the
+     * committed state and written before a change is committed: another thread may read (and
+     * re-commit) a device of ours before the thread that added it has noted anything.
+     */
+    private final Map<Long, Instant> heard = new ConcurrentHashMap<>();
     private final Object seeding = new Object();
     private volatile boolean seeded;
     private boolean seedingNow;
@@ -118,6 +124,7 @@ final class RedisPresenceStates implements PresenceStates {
             degraded();
             return fallback.update(userId, role, createIfAbsent, s -> {
                 PresenceChange done = change.apply(s);
+                noteHeartbeats(s);
                 LocalUser before = here.get(userId);
                 remember(s, before == null ? 0 : before.version() + 1);
                 return done;
@@ -143,6 +150,7 @@ final class RedisPresenceStates implements PresenceStates {
                 version = Long.parseLong(before.get(PresenceHash.VERSION));
             }
             PresenceChange done = change.apply(s);
+            noteHeartbeats(s);
             Map<String, String> after = PresenceHash.encode(s);
             List<String> set = new ArrayList<>();
             after.forEach((field, value) -> {
@@ -161,6 +169,7 @@ final class RedisPresenceStates implements PresenceStates {
                     new String[]{key, redis.nodeUsersKey(node)}, scriptArgs(userId, s, version, set, deleted, done.announcements()));
             if (committed >= 0) {
                 if (done.statusRow() != null) writer.enqueue(done.statusRow());
+                forgetRemovedDevices(before, s);
                 remember(s, committed);
                 return done;
             }
@@ -189,13 +198,27 @@ final class RedisPresenceStates implements PresenceStates {
     /** This node's own devices keep the heartbeat times it heard; other nodes' devices are live while their node is. */
     private Instant lastHeartbeat(UUID userId, DeviceState device, Instant now) {
         if (!device.node().equals(node)) return now;
-        LocalUser known = here.get(userId);
-        if (known != null) {
-            for (DeviceState d : known.devices()) {
-                if (d.connectionId() == device.connectionId()) return d.lastHeartbeatAt();
-            }
+        // Unknown: a device of ours that this node no longer holds; the sweep removes it.
+        return heard.getOrDefault(device.connectionId(), Instant.EPOCH);
+    }
+
+    private void noteHeartbeats(UserPresenceState s) {
+        for (DeviceState d : s.devices) {
+            if (d.node().equals(node)) heard.merge(d.connectionId(), d.lastHeartbeatAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        return Instant.EPOCH; // a device of ours we no longer hold: the sweep removes it
+    }
+
+    private List<DeviceState> withHeardTimes(List<DeviceState> devices) {
+        return devices.stream().map(d -> new DeviceState(d.deviceId(), d.node(), d.connectionId(),
+                lastHeartbeat(null, d, Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
+    }
+
+    private void forgetRemovedDevices(Map<String, String> before, UserPresenceState after) {
+        for (Map.Entry<String, String> field : before.entrySet()) {
+            if (!field.getKey().startsWith(PresenceHash.DEVICE) || !field.getValue().startsWith(node + "|")) continue;
+            long connectionId = Long.parseLong(field.getValue().split("\\|")[1]);
+            if (after.devices.stream().noneMatch(d -> d.connectionId() == connectionId)) heard.remove(connectionId);
+        }
     }
 
     private void remember(UserPresenceState s, long version) {
@@ -282,7 +305,7 @@ final class RedisPresenceStates implements PresenceStates {
                 seedingNow = true;
                 try {
                     for (Map.Entry<UUID, LocalUser> e : Map.copyOf(here).entrySet()) {
-                        engine.resync(e.getKey(), e.getValue().role(), e.getValue().devices());
+                        engine.resync(e.getKey(), e.getValue().role(), withHeardTimes(e.getValue().devices()));
                     }
                 } finally {
                     seedingNow = false;
@@ -310,7 +333,7 @@ final class RedisPresenceStates implements PresenceStates {
             seeded = false;
             for (UUID userId : users) {
                 LocalUser u = mine.get(userId);
-                engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : u.devices());
+                engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : withHeardTimes(u.devices()));
             }
         } catch (RedisException e) {
             mine.forEach(here::putIfAbsent); // what the next fallback starts from
