@@ -1,5 +1,6 @@
 package dev.callboard.cluster;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -38,7 +39,7 @@ public class ClusterConfiguration {
                 .description("1 while this node reaches Redis; 0 while it serves only its own users").register(meters);
         Gauge.builder("callboard.cluster.nodes", lease, NodeLease::liveNodes)
                 .description("nodes registered in the cluster, this one included").register(meters);
-        Gauge.builder("callboard.cluster.nodes.reaped", lease, NodeLease::nodesReaped)
+        FunctionCounter.builder("callboard.cluster.nodes.reaped", lease, NodeLease::nodesReaped)
                 .description("dead nodes whose devices this node removed").register(meters);
         return lease;
     }

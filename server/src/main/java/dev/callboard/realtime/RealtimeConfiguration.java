@@ -1,5 +1,7 @@
 package dev.callboard.realtime;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -24,6 +26,12 @@ public class RealtimeConfiguration implements WebFluxConfigurer {
     @Bean
     HandlerMapping realtimeHandlerMapping(RealtimeGateway gateway) {
         return new SimpleUrlHandlerMapping(Map.of("/ws", gateway), -1);
+    }
+
+    @Bean
+    Gauge openConnectionsGauge(ConnectionRegistry registry, MeterRegistry meters) {
+        return Gauge.builder("callboard.realtime.connections", registry, ConnectionRegistry::size)
+                .description("WebSocket connections open on this node").register(meters);
     }
 
     /**
