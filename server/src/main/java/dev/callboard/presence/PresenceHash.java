@@ -21,7 +21,7 @@ final class PresenceHash {
 
     /** When the owning node last heard a device; {@code now} is what other nodes' devices get. */
     interface HeartbeatClock {
-        Instant lastHeartbeat(UUID userId, DeviceState device, Instant now);
+        Instant lastHeartbeat(DeviceState device, Instant now);
     }
 
     private PresenceHash() {}
@@ -63,7 +63,7 @@ final class PresenceHash {
             DeviceState d = new DeviceState(e.getKey().substring(DEVICE.length()), p[0], Long.parseLong(p[1]),
                     now, Instant.ofEpochMilli(Long.parseLong(p[2])), p[3].equals("1"));
             s.devices.add(new DeviceState(d.deviceId(), d.node(), d.connectionId(),
-                    heartbeats.lastHeartbeat(userId, d, now), d.lastInputAt(), d.focused()));
+                    heartbeats.lastHeartbeat(d, now), d.lastInputAt(), d.focused()));
         }
         return s;
     }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,9 +61,6 @@ final class RedisPresenceStates implements PresenceStates {
             """);
     private static final int MAX_ATTEMPTS = 100;
 
-    /** This node's devices of one user as of the newest change this node committed or read. */
-    private record LocalUser(Role role, List<DeviceState> devices, long version) {}
-
     private final RedisCluster redis;
     private final ClusterWire wire;
     private final LocalPresenceStates fallback;
@@ -72,13 +68,7 @@ final class RedisPresenceStates implements PresenceStates {
     private final PresenceStatusWriter writer;
     private final Clock clock;
     private final String node;
-    private final Map<UUID, LocalUser> here = new ConcurrentHashMap<>();
-    /**
-     * When this node last heard each of its connections, by connection id. Kept apart from the
-     * committed state and written before a change is committed: another thread may read (and
-     * re-commit) a device of ours before the thread that added it has noted anything.
-     */
-    private final Map<Long, Instant> heard = new ConcurrentHashMap<>();
+    private final NodeDevices here;
     private final Object seeding = new Object();
     private volatile boolean seeded;
     private boolean seedingNow;
@@ -95,6 +85,7 @@ final class RedisPresenceStates implements PresenceStates {
         this.writer = writer;
         this.clock = clock;
         this.node = redis.nodeId();
+        this.here = new NodeDevices(node);
     }
 
     @Override
@@ -124,9 +115,8 @@ final class RedisPresenceStates implements PresenceStates {
             degraded();
             return fallback.update(userId, role, createIfAbsent, s -> {
                 PresenceChange done = change.apply(s);
-                noteHeartbeats(s);
-                LocalUser before = here.get(userId);
-                remember(s, before == null ? 0 : before.version() + 1);
+                here.noteHeartbeats(s);
+                here.remember(s, here.nextVersion(userId));
                 return done;
             });
         } finally {
@@ -146,11 +136,12 @@ final class RedisPresenceStates implements PresenceStates {
                 s = new UserPresenceState(userId, role, store.load(userId));
                 version = 0;
             } else {
-                s = PresenceHash.decode(userId, before, this::lastHeartbeat, now());
+                s = PresenceHash.decode(userId, before, here::lastHeartbeat, now());
                 version = Long.parseLong(before.get(PresenceHash.VERSION));
             }
+            List<DeviceState> devicesBefore = List.copyOf(s.devices);
             PresenceChange done = change.apply(s);
-            noteHeartbeats(s);
+            here.noteHeartbeats(s);
             Map<String, String> after = PresenceHash.encode(s);
             List<String> set = new ArrayList<>();
             after.forEach((field, value) -> {
@@ -162,15 +153,15 @@ final class RedisPresenceStates implements PresenceStates {
             List<String> deleted = before.keySet().stream()
                     .filter(f -> !f.equals(PresenceHash.VERSION) && !after.containsKey(f)).toList();
             if (set.isEmpty() && deleted.isEmpty() && done.announcements().isEmpty()) {
-                remember(s, version); // a heartbeat with nothing new for the others: memory only
+                here.remember(s, version); // a heartbeat with nothing new for the others: memory only
                 return done;
             }
             long committed = (Long) redis.eval(UPDATE, ScriptOutputType.INTEGER,
                     new String[]{key, redis.nodeUsersKey(node)}, scriptArgs(userId, s, version, set, deleted, done.announcements()));
             if (committed >= 0) {
                 if (done.statusRow() != null) writer.enqueue(done.statusRow());
-                forgetRemovedDevices(before, s);
-                remember(s, committed);
+                here.forgetGone(devicesBefore, s);
+                here.remember(s, committed);
                 return done;
             }
         }
@@ -195,46 +186,12 @@ final class RedisPresenceStates implements PresenceStates {
         return args.toArray(String[]::new);
     }
 
-    /** This node's own devices keep the heartbeat times it heard; other nodes' devices are live while their node is. */
-    private Instant lastHeartbeat(UUID userId, DeviceState device, Instant now) {
-        if (!device.node().equals(node)) return now;
-        // Unknown: a device of ours that this node no longer holds; the sweep removes it.
-        return heard.getOrDefault(device.connectionId(), Instant.EPOCH);
-    }
-
-    private void noteHeartbeats(UserPresenceState s) {
-        for (DeviceState d : s.devices) {
-            if (d.node().equals(node)) heard.merge(d.connectionId(), d.lastHeartbeatAt(), (a, b) -> a.isAfter(b) ? a : b);
-        }
-    }
-
-    private List<DeviceState> withHeardTimes(List<DeviceState> devices) {
-        return devices.stream().map(d -> new DeviceState(d.deviceId(), d.node(), d.connectionId(),
-                lastHeartbeat(null, d, Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
-    }
-
-    private void forgetRemovedDevices(Map<String, String> before, UserPresenceState after) {
-        for (Map.Entry<String, String> field : before.entrySet()) {
-            if (!field.getKey().startsWith(PresenceHash.DEVICE) || !field.getValue().startsWith(node + "|")) continue;
-            long connectionId = Long.parseLong(field.getValue().split("\\|")[1]);
-            if (after.devices.stream().noneMatch(d -> d.connectionId() == connectionId)) heard.remove(connectionId);
-        }
-    }
-
-    private void remember(UserPresenceState s, long version) {
-        List<DeviceState> mine = s.devices.stream().filter(d -> d.node().equals(node)).toList();
-        here.compute(s.userId, (id, known) -> {
-            if (known != null && known.version() > version) return known;
-            return mine.isEmpty() ? null : new LocalUser(s.role, mine, version);
-        });
-    }
-
     @Override
     public <T> T read(UUID userId, Function<UserPresenceState, T> reader) {
         if (redis.isAvailable()) {
             try {
                 Map<String, String> fields = redis.commands().hgetall(key(userId));
-                return fields.isEmpty() ? null : reader.apply(PresenceHash.decode(userId, fields, this::lastHeartbeat, now()));
+                return fields.isEmpty() ? null : reader.apply(PresenceHash.decode(userId, fields, here::lastHeartbeat, now()));
             } catch (RedisException e) {
                 redis.unavailable(e);
             }
@@ -270,7 +227,7 @@ final class RedisPresenceStates implements PresenceStates {
 
     @Override
     public Collection<UUID> toSweep() {
-        if (redis.isAvailable()) return List.copyOf(here.keySet());
+        if (redis.isAvailable()) return here.users();
         degraded();
         return fallback.toSweep();
     }
@@ -304,8 +261,8 @@ final class RedisPresenceStates implements PresenceStates {
                 if (seeded || seedingNow || redis.isAvailable()) return;
                 seedingNow = true;
                 try {
-                    for (Map.Entry<UUID, LocalUser> e : Map.copyOf(here).entrySet()) {
-                        engine.resync(e.getKey(), e.getValue().role(), withHeardTimes(e.getValue().devices()));
+                    for (Map.Entry<UUID, NodeDevices.Held> e : here.snapshot().entrySet()) {
+                        engine.resync(e.getKey(), e.getValue().role(), here.devicesOf(e.getValue()));
                     }
                 } finally {
                     seedingNow = false;
@@ -324,7 +281,7 @@ final class RedisPresenceStates implements PresenceStates {
      */
     void resync() {
         resyncing.writeLock().lock();
-        Map<UUID, LocalUser> mine = new HashMap<>(here);
+        Map<UUID, NodeDevices.Held> mine = here.snapshot();
         try {
             Set<UUID> users = new HashSet<>(mine.keySet());
             for (String id : redis.commands().smembers(redis.nodeUsersKey(node))) users.add(UUID.fromString(id));
@@ -332,11 +289,11 @@ final class RedisPresenceStates implements PresenceStates {
             fallback.clear();
             seeded = false;
             for (UUID userId : users) {
-                LocalUser u = mine.get(userId);
-                engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : withHeardTimes(u.devices()));
+                NodeDevices.Held u = mine.get(userId);
+                engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : here.devicesOf(u));
             }
         } catch (RedisException e) {
-            mine.forEach(here::putIfAbsent); // what the next fallback starts from
+            here.restore(mine); // what the next fallback starts from
             redis.unavailable(e);
         } finally {
             resyncing.writeLock().unlock();

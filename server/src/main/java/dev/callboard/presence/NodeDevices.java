@@ -1,0 +1,98 @@
+package dev.callboard.presence;
+
+import dev.callboard.directory.Role;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a cluster node knows of its own devices, apart from Redis: which users it holds devices of
+ * (to sweep them, and to put them back after Redis was lost) and when it last heard each connection
+ * (only the node holding a socket hears its heartbeats, and they are not written to Redis).
+ */
+final class NodeDevices {
+    /** This node's devices of one user as of the newest change this node committed or read. */
+    record Held(Role role, List<DeviceState> devices, long version) {}
+
+    private final String node;
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+    /**
+     * When this node last heard each of its connections, by connection id. Written before a change is
+     * committed: another thread may read (and re-commit) a device of ours before the thread that added
+     * it has recorded the change as held.
+     */
+    private final Map<Long, Instant> heard = new ConcurrentHashMap<>();
+
+    NodeDevices(String node) {
+        this.node = node;
+    }
+
+    boolean isOurs(DeviceState device) {
+        return device.node().equals(node);
+    }
+
+    /** Ours: when we last heard it (never, if we no longer hold it: the sweep removes it). Others': live while their node is. */
+    Instant lastHeartbeat(DeviceState device, Instant now) {
+        return isOurs(device) ? heard.getOrDefault(device.connectionId(), Instant.EPOCH) : now;
+    }
+
+    void noteHeartbeats(UserPresenceState s) {
+        for (DeviceState d : s.devices) {
+            if (isOurs(d)) heard.merge(d.connectionId(), d.lastHeartbeatAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** After a committed change: our connections that were in {@code before} and are gone now are forgotten. */
+    void forgetGone(Collection<DeviceState> before, UserPresenceState after) {
+        for (DeviceState d : before) {
+            if (isOurs(d) && after.devices.stream().noneMatch(a -> a.connectionId() == d.connectionId())) {
+                heard.remove(d.connectionId());
+            }
+        }
+    }
+
+    /** Records the user's devices on this node as of {@code version}, unless a newer version is already recorded. */
+    void remember(UserPresenceState s, long version) {
+        List<DeviceState> ours = s.devices.stream().filter(this::isOurs).toList();
+        held.compute(s.userId, (id, known) -> {
+            if (known != null && known.version() > version) return known;
+            return ours.isEmpty() ? null : new Held(s.role, ours, version);
+        });
+    }
+
+    long nextVersion(UUID userId) {
+        Held known = held.get(userId);
+        return known == null ? 0 : known.version() + 1;
+    }
+
+    /** The devices as last recorded, with the heartbeat times heard since. */
+    List<DeviceState> devicesOf(Held user) {
+        return user.devices().stream().map(d -> new DeviceState(d.deviceId(), d.node(), d.connectionId(),
+                lastHeartbeat(d, Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
+    }
+
+    Map<UUID, Held> snapshot() {
+        return Map.copyOf(held);
+    }
+
+    Set<UUID> users() {
+        return Set.copyOf(held.keySet());
+    }
+
+    int size() {
+        return held.size();
+    }
+
+    void clear() {
+        held.clear();
+    }
+
+    void restore(Map<UUID, Held> users) {
+        users.forEach(held::putIfAbsent);
+    }
+}
