@@ -195,6 +195,24 @@ class ClusterIT {
     }
 
     @Test
+    void malformedMessagesOnTheClusterChannelAreDroppedAndChangeNothing() {
+        String admin = newUser(Role.ADMIN, "ada");
+        String client = newUser(Role.CLIENT, "cleo");
+        CallboardSession watcher = connect(a, admin, "ada-desk");
+        RedisCluster redis = b.bean(RedisCluster.class);
+        for (String garbage : List.of("", "X\nwho knows", "U\nnot-a-uuid\n{}", "D\n" + UUID.randomUUID(),
+                "W\n" + UUID.randomUUID() + "\nSUPERUSER\n{}", "B\n" + UUID.randomUUID())) {
+            redis.commands().publish(redis.eventsChannel(), garbage);
+        }
+
+        CallboardSession cleoPhone = connect(c, client, "cleo-phone");
+        UUID cleo = cleoPhone.hello().me().id();
+        watcher.awaitEvent(Event.PresenceChanged.class, e -> is(e, cleo, PresenceStatus.AVAILABLE), WAIT);
+        assertThat(watcher.recentEvents()).noneMatch(e -> e instanceof Event.Unknown || e instanceof Event.Malformed);
+        assertThat(watcher.isOpen()).isTrue();
+    }
+
+    @Test
     void aTabClosingBeaconSentToAnotherNodeTakesTheDeviceOffline() {
         String admin = newUser(Role.ADMIN, "ada");
         String client = newUser(Role.CLIENT, "cleo");

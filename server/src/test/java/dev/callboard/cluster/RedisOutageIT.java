@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis stops while people are calling, and comes back empty (as a crashed cache would). Each node
+ * Redis stops while people on three nodes are calling, and comes back empty (as a crashed cache would). Each node
  * keeps serving its own users; every call and missed call is still in PostgreSQL; after Redis is
  * back, presence is right again everywhere, with no ghost online for someone who left meanwhile.
  */
@@ -41,13 +41,14 @@ class RedisOutageIT {
         try (TestRedis.Own redis = TestRedis.own().start()) {
             ClusterNode.Cluster cluster = ClusterNode.Cluster.fresh(TestDatabase.createDatabase(), redis.url());
             try (ClusterNode a = ClusterNode.inProcess("a", cluster);
-                 ClusterNode b = ClusterNode.inProcess("b", cluster)) {
-                run(redis, a, b);
+                 ClusterNode b = ClusterNode.inProcess("b", cluster);
+                 ClusterNode c = ClusterNode.inProcess("c", cluster)) {
+                run(redis, a, b, c);
             }
         }
     }
 
-    private void run(TestRedis.Own redis, ClusterNode a, ClusterNode b) throws Exception {
+    private void run(TestRedis.Own redis, ClusterNode a, ClusterNode b, ClusterNode c) throws Exception {
         CallboardClient root = a.root();
         for (String name : List.of("ada", "max", "bob", "cleo", "dan", "eve")) {
             Role role = name.equals("ada") || name.equals("max") ? Role.ADMIN : Role.CLIENT;
@@ -86,10 +87,10 @@ class RedisOutageIT {
         Call onB = maxApi.startCall(dan, Media.AUDIO);
         danPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(onB.id()), WAIT);
         danApi.declineCall(onB.id());
-        // Dan leaves and Eve arrives while Redis is away.
+        // Dan leaves and Eve arrives (on the third node) while Redis is away.
         danPhone.bye().join();
         danPhone.closeAbruptly();
-        connect(b, "eve@outage.test", "eve-laptop");
+        connect(c, "eve@outage.test", "eve-laptop");
 
         redis.start();
 
