@@ -48,7 +48,8 @@ public final class BenchMain {
     }
 
     static List<Scenario> scenarios(Options o) {
-        Scenario idle = new IdleScenario(o.integer("connections", 1000), o.integer("devices-per-user", 10), o.decimal("heartbeat-interval", 1));
+        Scenario idle = new IdleScenario(o.integer("connections", 1000), o.integer("devices-per-user", 10), o.decimal("heartbeat-interval", 1),
+                IdleScenario.Input.parse(o.string("input", "active")));
         Scenario presence = new PresenceScenario(o.integer("watchers", 1000), o.integer("devices-per-user", 10), o.decimal("changes-per-second", 20), o.integer("changers", 10));
         Scenario calls = new CallsScenario(o.integer("pairs", 100), o.decimal("missed-share", 0.1));
         return switch (o.scenario()) {

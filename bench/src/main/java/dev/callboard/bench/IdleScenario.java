@@ -18,9 +18,24 @@ import java.util.concurrent.atomic.LongAdder;
 public final class IdleScenario implements Scenario, WsConnection.Listener {
     private static final String ACK_PREFIX = "{\"type\":\"ack\",\"id\":\"h";
 
+    /** What the heartbeats say about the user's input: fresh every time, or none since connecting. */
+    public enum Input {
+        ACTIVE, IDLE;
+
+        static Input parse(String value) {
+            return switch (value) {
+                case "active" -> ACTIVE;
+                case "idle" -> IDLE;
+                default -> throw new IllegalArgumentException("--input is 'active' or 'idle'");
+            };
+        }
+    }
+
     private final int connections;
     private final int devicesPerUser;
     private final long intervalMillis;
+    private final Input input;
+    private final long startedNanos = System.nanoTime();
     private final Latency rtt = new Latency();
     private final LongAdder sent = new LongAdder();
     private final LongAdder acked = new LongAdder();
@@ -31,7 +46,8 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
     private Map<String, Object> baselineHeap;
     private volatile boolean counting;
 
-    public IdleScenario(int connections, int devicesPerUser, double intervalSeconds) {
+    public IdleScenario(int connections, int devicesPerUser, double intervalSeconds, Input input) {
+        this.input = input;
         this.connections = connections;
         this.devicesPerUser = Math.max(1, devicesPerUser);
         this.intervalMillis = Math.max(10, Math.round(intervalSeconds * 1000));
@@ -69,7 +85,10 @@ public final class IdleScenario implements Scenario, WsConnection.Listener {
 
     private void beat(WsConnection c) {
         if (!c.isOpen()) return;
-        c.send("{\"type\":\"heartbeat\",\"id\":\"h" + System.nanoTime() + "\",\"data\":{\"idleMs\":0,\"focused\":true}}");
+        long now = System.nanoTime();
+        // Idle: the input time the server derives stays put (the run's start, before any connection).
+        long idleMs = input == Input.IDLE ? (now - startedNanos) / 1_000_000 : 0;
+        c.send("{\"type\":\"heartbeat\",\"id\":\"h" + now + "\",\"data\":{\"idleMs\":" + idleMs + ",\"focused\":true}}");
         if (counting) sent.increment();
     }
 

@@ -18,6 +18,7 @@ public final class Options {
               --duration 30 --warmup 5 (seconds)    --out result.json     --threads 2 (client event loops)
               --quiet 5 (seconds with no load first, to measure the server's background statements; 0: skip)
             idle:     --connections 1000 --heartbeat-interval 1 (seconds)
+                      --input active (every heartbeat reports fresh input) | idle (no input since connecting)
             presence: --watchers 1000 --changes-per-second 20 --changers 10
             idle and presence: --devices-per-user 10 (connections per bench user: creating users is slow, Argon2id)
             calls:    --pairs 100 --missed-share 0.1
