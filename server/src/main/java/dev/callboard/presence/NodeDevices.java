@@ -2,6 +2,7 @@ package dev.callboard.presence;
 
 import dev.callboard.directory.Role;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeDevices {
     /** This node's devices of one user as of the newest change this node committed or read. */
     record Held(Role role, List<DeviceState> devices, long version) {}
+
+    static final Duration QUIET_INPUT = Duration.ofSeconds(1);
 
     private final String node;
     private final Map<UUID, Held> held = new ConcurrentHashMap<>();
@@ -45,6 +48,28 @@ final class NodeDevices {
         for (DeviceState d : s.devices) {
             if (isOurs(d)) heard.merge(d.connectionId(), d.lastHeartbeatAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
+    }
+
+    /**
+     * Notes a heartbeat of one of our devices if it changes nothing the shared state holds: same
+     * connection, same focus, and input less than {@link #QUIET_INPUT} newer than the input last
+     * committed (clients report input as "idle for N ms", which jitters by a few ms).
+     *
+     * @return false when the heartbeat must go through the shared state
+     */
+    boolean quietHeartbeat(UUID userId, String deviceId, long connectionId, Instant now, Instant lastInputAt, boolean focused) {
+        Held user = held.get(userId);
+        if (user == null) return false;
+        for (DeviceState d : user.devices()) {
+            if (!d.deviceId().equals(deviceId) || d.connectionId() != connectionId) continue;
+            DeviceState next = d.heartbeat(now, lastInputAt, focused);
+            if (next.focused() != d.focused() || Duration.between(d.lastInputAt(), next.lastInputAt()).compareTo(QUIET_INPUT) >= 0) {
+                return false;
+            }
+            heard.merge(connectionId, now, (a, b) -> a.isAfter(b) ? a : b);
+            return true;
+        }
+        return false;
     }
 
     /** After a committed change: our connections that were in {@code before} and are gone now are forgotten. */

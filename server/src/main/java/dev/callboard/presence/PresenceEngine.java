@@ -65,6 +65,7 @@ public class PresenceEngine implements CallPresence {
     /** @param lastInputAt when the user last touched this device (clamped to now); null keeps the previous value */
     public void heartbeat(UUID userId, Role role, String deviceId, long connectionId, Instant lastInputAt, boolean focused) {
         Instant now = now();
+        if (states.quietHeartbeat(userId, deviceId, connectionId, now, lastInputAt, focused)) return;
         update(userId, role, true, s -> {
             DeviceState device = s.device(deviceId);
             if (device == null || device.connectionId() != connectionId) {

@@ -2,6 +2,7 @@ package dev.callboard.presence;
 
 import dev.callboard.directory.Role;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,15 @@ interface PresenceStates {
      * @return the committed change; null when the user has no state and {@code createIfAbsent} is false
      */
     PresenceChange update(UUID userId, Role role, boolean createIfAbsent, Function<UserPresenceState, PresenceChange> change);
+
+    /**
+     * A heartbeat that tells nothing anyone else could see (same connection, same focus, no new input)
+     * may be noted without touching the shared state; false means: take the full path.
+     */
+    default boolean quietHeartbeat(UUID userId, String deviceId, long connectionId, Instant now,
+                                   Instant lastInputAt, boolean focused) {
+        return false;
+    }
 
     /** Reads the user's state; null when he has none (offline, nothing live). */
     <T> T read(UUID userId, Function<UserPresenceState, T> reader);

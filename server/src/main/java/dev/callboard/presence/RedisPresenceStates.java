@@ -186,6 +186,13 @@ final class RedisPresenceStates implements PresenceStates {
         return args.toArray(String[]::new);
     }
 
+    /** In Redis only the node that holds a device hears it: a quiet heartbeat costs no Redis command at all. */
+    @Override
+    public boolean quietHeartbeat(UUID userId, String deviceId, long connectionId, Instant now,
+                                  Instant lastInputAt, boolean focused) {
+        return redis.isAvailable() && here.quietHeartbeat(userId, deviceId, connectionId, now, lastInputAt, focused);
+    }
+
     @Override
     public <T> T read(UUID userId, Function<UserPresenceState, T> reader) {
         if (redis.isAvailable()) {

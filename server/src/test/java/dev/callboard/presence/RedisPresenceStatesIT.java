@@ -188,6 +188,28 @@ class RedisPresenceStatesIT {
     }
 
     @Test
+    void aHeartbeatWithoutNewInputWritesNothingToRedisYetKeepsTheDeviceLive() {
+        User user = users.create("q-" + UUID.randomUUID() + "@x.test", "Q", Role.CLIENT, null, "x");
+        one.engine.deviceConnected(user.id(), Role.CLIENT, "laptop", 1);
+        String key = prefix + "presence:" + user.id();
+        String version = one.redis.commands().hget(key, "ver");
+
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            one.engine.heartbeat(user.id(), Role.CLIENT, "laptop", 1, null, true);
+        }
+        one.engine.sweep(); // 100 s since connecting, more than 3 heartbeat intervals: live because it was heard
+        assertThat(two.engine.liveDevices(user.id())).containsExactly("laptop");
+        assertThat(one.engine.liveDevices(user.id())).containsExactly("laptop");
+        assertThat(one.redis.commands().hget(key, "ver")).as("no write for quiet heartbeats").isEqualTo(version);
+
+        one.engine.heartbeat(user.id(), Role.CLIENT, "laptop", 1, clock.instant(), true);
+        assertThat(one.redis.commands().hget(key, "ver")).as("new input is shared").isNotEqualTo(version);
+        one.engine.heartbeat(user.id(), Role.CLIENT, "laptop", 1, null, false);
+        assertThat(two.engine.view(user.id(), false).status()).isEqualTo(PresenceStatus.AVAILABLE);
+    }
+
+    @Test
     void eachNodeSweepsOnlyItsOwnSilentDevices() {
         User user = users.create("s-" + UUID.randomUUID() + "@x.test", "S", Role.CLIENT, null, "x");
         one.engine.deviceConnected(user.id(), Role.CLIENT, "on-one", 1);
