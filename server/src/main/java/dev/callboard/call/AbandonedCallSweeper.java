@@ -41,6 +41,11 @@ public class AbandonedCallSweeper {
 
     /** @return how many calls were failed */
     public synchronized int sweep() {
+        if (!presence.knowsEveryDevice()) {
+            // Cut off from the other nodes: their devices look gone. Judge nothing; start the grace period again later.
+            goneSince.clear();
+            return 0;
+        }
         Instant now = store.now();
         Set<UUID> answered = new HashSet<>();
         int failed = 0;

@@ -11,9 +11,12 @@ public interface ClusterListener {
 
     /**
      * Redis is reachable again after an outage, or it lost this node's lease (restarted empty, or
-     * this node was presumed dead): put this node's part of the shared state back.
+     * this node was presumed dead): put this node's part of the shared state back. Until every
+     * listener is done the node still counts Redis as unavailable.
+     *
+     * @return false if Redis failed meanwhile (the node stays degraded and asks again later)
      */
-    void resync();
+    boolean resync();
 
     /** Called after every listener's {@link #resync}: the shared state is whole again. */
     default void afterResync() {}

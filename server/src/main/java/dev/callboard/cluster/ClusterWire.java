@@ -11,7 +11,8 @@ import java.util.UUID;
  * The messages nodes exchange on the Redis channel: a short header naming the recipients, then
  * the event exactly as clients receive it, so a receiving node forwards the bytes without parsing
  * them. Lines: {@code U / ids / json}, {@code D / id / device / json}, {@code W / id / role / json},
- * {@code B / id / device / beaconKey} (close a device: the tab-close beacon).
+ * {@code B / id / device / beaconKey} (close a device: the tab-close beacon), {@code C / id / device /
+ * connectionId} (close a connection whose device reconnected elsewhere).
  */
 public final class ClusterWire {
     private final EventCodec codec;
@@ -33,6 +34,11 @@ public final class ClusterWire {
         return "B\n" + userId + "\n" + deviceId + "\n" + beaconKey;
     }
 
+    /** Closes one connection (the device reconnected on another node): {@code C / id / device / connectionId}. */
+    public static String closeConnection(UUID userId, String deviceId, long connectionId) {
+        return "C\n" + userId + "\n" + deviceId + "\n" + connectionId;
+    }
+
     /** Delivers a message from the channel to this node's connections; malformed ones are ignored. */
     static void deliver(String message, LocalEventBus local) {
         String[] part = message.split("\n", message.startsWith("U") ? 3 : 4);
@@ -45,6 +51,7 @@ public final class ClusterWire {
             case "D" -> local.deliverToDevice(UUID.fromString(part[1]), part[2], part[3].getBytes(StandardCharsets.UTF_8));
             case "W" -> local.deliverToWatchers(UUID.fromString(part[1]), Role.valueOf(part[2]), part[3].getBytes(StandardCharsets.UTF_8));
             case "B" -> local.closeDevice(UUID.fromString(part[1]), part[2], part[3]);
+            case "C" -> local.closeReplaced(UUID.fromString(part[1]), part[2], Long.parseLong(part[3]));
             default -> throw new IllegalArgumentException("unknown cluster message " + part[0]);
         }
     }

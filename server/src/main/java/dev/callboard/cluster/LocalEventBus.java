@@ -46,6 +46,10 @@ public class LocalEventBus implements EventBus {
         connections.closeByBeacon(userId, deviceId, beaconKey);
     }
 
+    void closeReplaced(UUID userId, String deviceId, long connectionId) {
+        connections.closeReplaced(userId, deviceId, connectionId);
+    }
+
     /** Already-encoded events, as they arrive from other nodes: the same bytes go to every recipient here. */
     void deliverToUsers(Collection<UUID> userIds, byte[] bytes) {
         for (UUID id : userIds) {

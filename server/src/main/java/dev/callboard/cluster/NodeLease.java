@@ -1,17 +1,19 @@
 package dev.callboard.cluster;
 
+import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * offline within {@code leaseTtl + leaseRenew} (20 s by default) plus the time to recompute them.
  * A renewal that finds its own lease gone (Redis restarted empty, or this node was paused so long
  * that it was presumed dead), or that succeeds after Redis was down, triggers a resync.
+ * <p>
+ * Renewing is all the renewal thread does: resyncs and reaping can take seconds on a big node,
+ * and must never make this node miss its own renewal. They run one at a time on a worker thread.
  */
 public final class NodeLease implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeLease.class);
@@ -28,8 +33,13 @@ public final class NodeLease implements AutoCloseable {
     private final RedisCluster redis;
     private final Duration ttl;
     private final Duration renewEvery;
-    private final ScheduledExecutorService executor =
+    private final ScheduledExecutorService renewer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cluster-lease").daemon().factory());
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-work").daemon().factory());
+    private final AtomicBoolean working = new AtomicBoolean();
+    /** After our lease was lost a reaper may still be removing our devices: put them back once more. */
+    private volatile boolean resyncAgain;
     private final AtomicLong nodesReaped = new AtomicLong();
     private volatile int liveNodes;
 
@@ -39,7 +49,7 @@ public final class NodeLease implements AutoCloseable {
         this.renewEvery = properties.leaseRenew();
         try {
             renew(false);
-        } catch (RuntimeException e) {
+        } catch (RedisException e) {
             redis.unavailable(e);
         }
     }
@@ -48,24 +58,52 @@ public final class NodeLease implements AutoCloseable {
     public void start() {
         log.info("Cluster mode: this is node {}; lease {} ms, renewed every {} ms", redis.nodeId(), ttl.toMillis(), renewEvery.toMillis());
         long every = renewEvery.toMillis();
-        executor.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        renewer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs one renewal and dead-node check now (tests, and the scheduled tick). */
+    /** One renewal; then, on the worker, a resync if one is due, else a look for dead nodes. */
     public void tick() {
         try {
             boolean wasDown = !redis.isAvailable();
             boolean kept = renew(true);
-            if (wasDown || !kept) {
-                log.info(wasDown ? "Redis is back; resynchronising this node's devices" : "This node's lease was lost; resynchronising");
-                redis.backAgain();
-                for (ClusterListener l : redis.listeners()) l.resync();
-                for (ClusterListener l : redis.listeners()) l.afterResync();
+            if (wasDown || !kept || resyncAgain) {
+                String why = wasDown ? "Redis is back" : kept ? "checking again after a lost lease" : "this node's lease was lost";
+                if (onWorker(() -> recover(why))) resyncAgain = !kept;
+                else if (!kept) resyncAgain = true;
+            } else {
+                onWorker(this::reapDeadNodes);
             }
-            reapDeadNodes();
-        } catch (RuntimeException e) {
+        } catch (RedisException e) {
             redis.unavailable(e);
+        } catch (RuntimeException e) {
+            log.warn("Lease renewal failed", e);
         }
+    }
+
+    /** @return false when the previous task is still running (this one is skipped; the next tick asks again) */
+    private boolean onWorker(Runnable task) {
+        if (!working.compareAndSet(false, true)) return false;
+        worker.execute(() -> {
+            try {
+                task.run();
+            } catch (RedisException e) {
+                redis.unavailable(e);
+            } catch (RuntimeException e) {
+                log.warn("Cluster task failed; will retry", e);
+            } finally {
+                working.set(false);
+            }
+        });
+        return true;
+    }
+
+    private void recover(String why) {
+        log.info("{}: resynchronising this node's devices", why);
+        boolean done = true;
+        for (ClusterListener l : redis.listeners()) done &= l.resync();
+        if (!done) return; // Redis failed again: still unavailable, the next tick tries again
+        redis.backAgain();
+        for (ClusterListener l : redis.listeners()) l.afterResync();
     }
 
     /** @return whether the lease was still there (always true for the first one) */
@@ -87,18 +125,39 @@ public final class NodeLease implements AutoCloseable {
         for (String node : nodes) {
             if (node.equals(redis.nodeId()) || redis.commands().exists(redis.leaseKey(node)) > 0) continue;
             // One survivor cleans up each dead node; the claim expires in case that survivor dies too.
-            String claim = redis.commands().set(redis.key("node:" + node + ":reaper"), redis.nodeId(),
-                    SetArgs.Builder.nx().px(ttl.toMillis() * 4));
+            String claimKey = redis.key("node:" + node + ":reaper");
+            String claim = redis.commands().set(claimKey, redis.nodeId(), SetArgs.Builder.nx().px(ttl.toMillis() * 4));
             if (claim == null) continue;
-            Set<UUID> users = new HashSet<>();
-            for (String id : redis.commands().smembers(redis.nodeUsersKey(node))) users.add(UUID.fromString(id));
-            log.info("Node {} stopped renewing its lease; removing the devices of its {} user(s)", node, users.size());
-            for (ClusterListener l : redis.listeners()) l.nodeGone(node, users);
-            redis.commands().del(redis.nodeUsersKey(node));
-            redis.commands().srem(redis.nodesKey(), node);
-            liveNodes--;
-            nodesReaped.incrementAndGet();
+            if (reap(node)) {
+                redis.commands().srem(redis.nodesKey(), node);
+                liveNodes--;
+                nodesReaped.incrementAndGet();
+            } else {
+                redis.commands().del(claimKey); // let the next look try again
+            }
         }
+    }
+
+    /**
+     * Removes the dead node's devices user by user, taking each user off its list only once that is
+     * committed in Redis. Stops if the node renews its lease meanwhile (it was only paused: it puts
+     * its own devices back) or if Redis fails (the change may have gone to this node's fallback).
+     *
+     * @return whether every user was done
+     */
+    private boolean reap(String node) {
+        Set<String> users = redis.commands().smembers(redis.nodeUsersKey(node));
+        log.info("Node {} stopped renewing its lease; removing the devices of its {} user(s)", node, users.size());
+        for (String id : users) {
+            if (redis.commands().exists(redis.leaseKey(node)) > 0) {
+                log.info("Node {} renewed its lease again; leaving its devices to it", node);
+                return false;
+            }
+            for (ClusterListener l : redis.listeners()) l.nodeGone(node, Set.of(UUID.fromString(id)));
+            if (!redis.isAvailable()) return false;
+            redis.commands().srem(redis.nodeUsersKey(node), id);
+        }
+        return true;
     }
 
     public long nodesReaped() {
@@ -113,9 +172,13 @@ public final class NodeLease implements AutoCloseable {
     /** A graceful stop gives up the lease at once, so the others clean up without waiting for it to expire. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        renewer.shutdownNow();
+        worker.shutdownNow();
         try {
+            renewer.awaitTermination(redis.commandTimeout().toMillis(), TimeUnit.MILLISECONDS); // no renewal after the DEL
             redis.commands().del(redis.leaseKey(redis.nodeId()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.debug("Could not give up the lease", e);
         }

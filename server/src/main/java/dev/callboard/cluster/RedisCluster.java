@@ -1,7 +1,11 @@
 package dev.callboard.cluster;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -44,6 +48,7 @@ public final class RedisCluster implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
+    private volatile boolean closing;
 
     public RedisCluster(ClusterProperties properties) {
         this.prefix = properties.keyPrefix();
@@ -56,7 +61,17 @@ public final class RedisCluster implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
+                // An idle pub/sub socket silently dropped by a NAT or proxy would otherwise go unnoticed.
+                .socketOptions(SocketOptions.builder().keepAlive(true).build())
                 .build());
+        // Losing either connection loses events (pub/sub does not replay): treat it as an outage, so
+        // that the node resyncs and re-sends hello once Redis is back.
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (!closing) unavailable(new RedisException("connection to Redis lost"));
+            }
+        });
         this.connection = client.connect();
         this.pubSub = client.connectPubSub();
     }
@@ -142,7 +157,8 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    synchronized void backAgain() {
+    /** Redis counts as available again (after this node's state is back in it). */
+    public synchronized void backAgain() {
         available = true;
     }
 
@@ -156,6 +172,7 @@ public final class RedisCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         pubSub.close();
         connection.close();
         client.shutdown();

@@ -14,6 +14,14 @@ public interface CallPresence {
     /** Whether the user is currently in an answered call (for busy-on-busy). */
     boolean isInCall(UUID userId);
 
+    /**
+     * False while this node cannot see devices on other nodes (a cluster node cut off from Redis):
+     * then "no live device" may just mean "not on this node".
+     */
+    default boolean knowsEveryDevice() {
+        return true;
+    }
+
     /** Ids of the user's live devices (empty when offline). */
     Set<String> liveDevices(UUID userId);
 

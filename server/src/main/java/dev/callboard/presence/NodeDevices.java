@@ -81,13 +81,14 @@ final class NodeDevices {
         }
     }
 
-    /** Records the user's devices on this node as of {@code version}, unless a newer version is already recorded. */
+    /**
+     * Records the user's devices on this node as of {@code version}, unless a newer version is already
+     * recorded. A user with none left keeps an empty entry (a tombstone with its version), so that a
+     * late record of an older version cannot bring a departed device back.
+     */
     void remember(UserPresenceState s, long version) {
         List<DeviceState> ours = s.devices.stream().filter(this::isOurs).toList();
-        held.compute(s.userId, (id, known) -> {
-            if (known != null && known.version() > version) return known;
-            return ours.isEmpty() ? null : new Held(s.role, ours, version);
-        });
+        held.compute(s.userId, (id, known) -> known != null && known.version() > version ? known : new Held(s.role, ours, version));
     }
 
     long nextVersion(UUID userId) {
@@ -101,16 +102,26 @@ final class NodeDevices {
                 lastHeartbeat(d, Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
     }
 
+    /** Drops the tombstones: by the next sweep no late record of an older change is still on its way. */
+    void pruneTombstones() {
+        held.values().removeIf(user -> user.devices().isEmpty());
+    }
+
+    /** The users this node holds devices of. */
     Map<UUID, Held> snapshot() {
-        return Map.copyOf(held);
+        Map<UUID, Held> users = new java.util.HashMap<>();
+        held.forEach((id, user) -> {
+            if (!user.devices().isEmpty()) users.put(id, user);
+        });
+        return users;
     }
 
     Set<UUID> users() {
-        return Set.copyOf(held.keySet());
+        return snapshot().keySet();
     }
 
     int size() {
-        return held.size();
+        return snapshot().size();
     }
 
     void clear() {

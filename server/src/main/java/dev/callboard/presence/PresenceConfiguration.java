@@ -44,8 +44,8 @@ public class PresenceConfiguration {
                 }
 
                 @Override
-                public void resync() {
-                    shared.resync();
+                public boolean resync() {
+                    return shared.resync();
                 }
 
                 @Override

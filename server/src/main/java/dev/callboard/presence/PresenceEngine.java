@@ -68,9 +68,11 @@ public class PresenceEngine implements CallPresence {
         if (states.quietHeartbeat(userId, deviceId, connectionId, now, lastInputAt, focused)) return;
         update(userId, role, true, s -> {
             DeviceState device = s.device(deviceId);
-            if (device == null || device.connectionId() != connectionId) {
-                // Dropped for silence (or taken over by another connection) but this socket lives on: it is live again.
+            if (device == null) {
+                // Dropped for silence but this socket lives on: it is live again.
                 device = new DeviceState(deviceId, node, connectionId, now, now, focused);
+            } else if (device.connectionId() != connectionId) {
+                return; // a late heartbeat of a replaced connection: the newer one holds the device
             }
             s.putDevice(device.heartbeat(now, lastInputAt, focused));
         });
@@ -138,14 +140,14 @@ public class PresenceEngine implements CallPresence {
      * PostgreSQL, which every node kept writing meanwhile.
      */
     void resync(UUID userId, Role role, List<DeviceState> localDevices) {
-        DurablePresence durable = store.load(userId);
-        int answeredCalls = store.answeredCalls(userId);
         update(userId, role, !localDevices.isEmpty(), s -> {
+            // Read on every attempt: a retry after a conflict must not write back what was read before it.
+            DurablePresence durable = store.load(userId);
             s.devices.removeIf(d -> d.node().equals(node));
             s.devices.addAll(localDevices);
             s.manual = durable.manual();
             s.message = durable.message();
-            s.activeCalls = answeredCalls;
+            s.activeCalls = store.answeredCalls(userId);
         });
     }
 
@@ -178,6 +180,11 @@ public class PresenceEngine implements CallPresence {
         if (status == PresenceStatus.OFFLINE) return Reachability.OFFLINE;
         if (status == PresenceStatus.DO_NOT_DISTURB) return Reachability.DO_NOT_DISTURB;
         return Reachability.REACHABLE;
+    }
+
+    @Override
+    public boolean knowsEveryDevice() {
+        return states.sharedStateReachable();
     }
 
     @Override

@@ -38,6 +38,11 @@ interface PresenceStates {
         return false;
     }
 
+    /** False while this node sees only its own devices (cluster mode, Redis unreachable). */
+    default boolean sharedStateReachable() {
+        return true;
+    }
+
     /** Reads the user's state; null when he has none (offline, nothing live). */
     <T> T read(UUID userId, Function<UserPresenceState, T> reader);
 

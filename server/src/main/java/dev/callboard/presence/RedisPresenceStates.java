@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +74,10 @@ final class RedisPresenceStates implements PresenceStates {
     private volatile boolean seeded;
     private boolean seedingNow;
     private volatile PresenceEngine engine;
+    /** The thread putting this node's state back: its changes go to Redis although Redis does not count as back yet. */
+    private volatile Thread resyncer;
+    /** Users changed in the fallback (not only those with devices here): the resync must put them right too. */
+    private final Set<UUID> touchedWhileDegraded = ConcurrentHashMap.newKeySet();
     /** Changes take the read side; a resync takes the write side, so nothing changes under it. */
     private final ReentrantReadWriteLock resyncing = new ReentrantReadWriteLock();
 
@@ -105,14 +110,17 @@ final class RedisPresenceStates implements PresenceStates {
     public PresenceChange update(UUID userId, Role role, boolean createIfAbsent, Function<UserPresenceState, PresenceChange> change) {
         resyncing.readLock().lock();
         try {
-            if (redis.isAvailable()) {
+            boolean resyncing = Thread.currentThread() == resyncer;
+            if (redis.isAvailable() || resyncing) {
                 try {
                     return updateInRedis(userId, role, createIfAbsent, change);
                 } catch (RedisException e) {
                     redis.unavailable(e);
+                    if (resyncing) throw e;
                 }
             }
             degraded();
+            touchedWhileDegraded.add(userId);
             return fallback.update(userId, role, createIfAbsent, s -> {
                 PresenceChange done = change.apply(s);
                 here.noteHeartbeats(s);
@@ -162,10 +170,25 @@ final class RedisPresenceStates implements PresenceStates {
                 if (done.statusRow() != null) writer.enqueue(done.statusRow());
                 here.forgetGone(devicesBefore, s);
                 here.remember(s, committed);
+                closeTakenOver(userId, devicesBefore, s);
                 return done;
             }
         }
         throw new IllegalStateException("the presence of " + userId + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * A device id that reconnected here while its old socket is still open on another node: that node
+     * closes the old socket (4001), as a single node does, instead of both heartbeating the same device.
+     */
+    private void closeTakenOver(UUID userId, List<DeviceState> before, UserPresenceState after) {
+        for (DeviceState old : before) {
+            if (here.isOurs(old)) continue;
+            DeviceState now = after.device(old.deviceId());
+            if (now != null && here.isOurs(now)) {
+                redis.connection().async().publish(redis.eventsChannel(), ClusterWire.closeConnection(userId, old.deviceId(), old.connectionId()));
+            }
+        }
     }
 
     private String[] scriptArgs(UUID userId, UserPresenceState s, long version, List<String> set, List<String> deleted,
@@ -234,7 +257,10 @@ final class RedisPresenceStates implements PresenceStates {
 
     @Override
     public Collection<UUID> toSweep() {
-        if (redis.isAvailable()) return here.users();
+        if (redis.isAvailable()) {
+            here.pruneTombstones();
+            return here.users();
+        }
         degraded();
         return fallback.toSweep();
     }
@@ -283,14 +309,21 @@ final class RedisPresenceStates implements PresenceStates {
 
     /**
      * Puts this node's part back into Redis: each user it holds devices of gets exactly those devices
-     * (whatever Redis kept or lost), and users Redis still lists on this node but whose devices left
-     * meanwhile lose them. Changes wait until it is done.
+     * (whatever Redis kept or lost), users Redis still lists on this node but whose devices left
+     * meanwhile lose them, and users changed here during the outage get their choices and calls from
+     * PostgreSQL. Changes wait until it is done; Redis counts as back (for this node) only then, so
+     * no change can land in the fallback after it was emptied.
+     *
+     * @return false if Redis failed meanwhile
      */
-    void resync() {
+    boolean resync() {
         resyncing.writeLock().lock();
+        resyncer = Thread.currentThread();
         Map<UUID, NodeDevices.Held> mine = here.snapshot();
+        boolean done = false;
         try {
             Set<UUID> users = new HashSet<>(mine.keySet());
+            users.addAll(touchedWhileDegraded);
             for (String id : redis.commands().smembers(redis.nodeUsersKey(node))) users.add(UUID.fromString(id));
             here.clear();
             fallback.clear();
@@ -299,11 +332,21 @@ final class RedisPresenceStates implements PresenceStates {
                 NodeDevices.Held u = mine.get(userId);
                 engine.resync(userId, u == null ? null : u.role(), u == null ? List.of() : here.devicesOf(u));
             }
+            touchedWhileDegraded.clear();
+            redis.backAgain();
+            done = true;
         } catch (RedisException e) {
-            here.restore(mine); // what the next fallback starts from
             redis.unavailable(e);
         } finally {
+            if (!done) here.restore(mine); // what the next fallback starts from
+            resyncer = null;
             resyncing.writeLock().unlock();
         }
+        return done;
+    }
+
+    @Override
+    public boolean sharedStateReachable() {
+        return redis.isAvailable();
     }
 }

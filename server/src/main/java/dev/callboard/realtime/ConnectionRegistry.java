@@ -78,6 +78,13 @@ public class ConnectionRegistry implements DeviceDropListener {
         }
     }
 
+    /** The device reconnected on another node: its connection here, if it is this one, is closed (4001). */
+    public void closeReplaced(UUID userId, String deviceId, long connectionId) {
+        for (Connection c : of(userId)) {
+            if (c.deviceId().equals(deviceId) && c.id() == connectionId) c.close(REPLACED);
+        }
+    }
+
     public void forEachAdmin(Consumer<Connection> action) {
         admins.forEach(action);
     }

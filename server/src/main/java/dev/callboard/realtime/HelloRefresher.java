@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Cluster mode: after a Redis outage, once the shared state is whole again, every connection on
- * this node gets a fresh {@code hello}. Events published while Redis was down never reached the
+ * Cluster mode: when Redis goes away, and again once the shared state is whole after it comes back,
+ * every connection on this node gets a fresh {@code hello}. Events published while Redis was down never reached the
  * other nodes (pub/sub is at-most-once), and a user who left during the outage was never
  * announced as offline; a new snapshot is the one thing that repairs both. Clients already treat
  * every hello as the whole truth.
@@ -36,8 +36,18 @@ public class HelloRefresher implements ClusterListener {
     }
 
     @Override
-    public void resync() {
-        // Nothing of its own to put back.
+    public boolean resync() {
+        return true; // nothing of its own to put back
+    }
+
+    /**
+     * Redis just went away: this node's connections learn at once that people on other nodes are out of
+     * reach (they now show offline), instead of keeping their last known presence for the whole outage.
+     * Runs after presence has put this node's own users into its fallback (it registered first).
+     */
+    @Override
+    public void redisLost() {
+        afterResync();
     }
 
     @Override

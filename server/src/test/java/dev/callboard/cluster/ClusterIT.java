@@ -195,6 +195,25 @@ class ClusterIT {
     }
 
     @Test
+    void aDeviceThatReconnectsToAnotherNodeClosesItsOldSocketThere() {
+        String admin = newUser(Role.ADMIN, "ada");
+        String client = newUser(Role.CLIENT, "cleo");
+        CallboardSession watcher = connect(a, admin, "ada-desk");
+        CallboardSession old = b.login(client, PASSWORD).connect(SessionOptions.builder().deviceId("cleo-tab")
+                .reconnect(null).build()).orTimeout(10, TimeUnit.SECONDS).join();
+        sessions.add(old);
+        UUID cleo = old.hello().me().id();
+
+        CallboardSession again = connect(c, client, "cleo-tab");
+
+        assertThat(old.closed().orTimeout(10, TimeUnit.SECONDS).join().code()).isEqualTo(4001);
+        assertThat(again.isOpen()).isTrue();
+        assertThat(a.login(admin, PASSWORD).presence(cleo).status()).isEqualTo(PresenceStatus.AVAILABLE);
+        assertThat(c.login(admin, PASSWORD).presence(cleo).status()).isEqualTo(PresenceStatus.AVAILABLE);
+        assertThat(watcher.isOpen()).isTrue();
+    }
+
+    @Test
     void malformedMessagesOnTheClusterChannelAreDroppedAndChangeNothing() {
         String admin = newUser(Role.ADMIN, "ada");
         String client = newUser(Role.CLIENT, "cleo");

@@ -40,9 +40,10 @@ class RedisOutageIT {
     void nodesServeTheirOwnUsersDuringAnOutageAndPresenceReconvergesAfterIt() throws Exception {
         try (TestRedis.Own redis = TestRedis.own().start()) {
             ClusterNode.Cluster cluster = ClusterNode.Cluster.fresh(TestDatabase.createDatabase(), redis.url());
-            try (ClusterNode a = ClusterNode.inProcess("a", cluster);
-                 ClusterNode b = ClusterNode.inProcess("b", cluster);
-                 ClusterNode c = ClusterNode.inProcess("c", cluster)) {
+            String abandonFast = "--callboard.calls.abandon-after=1s";
+            try (ClusterNode a = ClusterNode.inProcess("a", cluster, abandonFast);
+                 ClusterNode b = ClusterNode.inProcess("b", cluster, abandonFast);
+                 ClusterNode c = ClusterNode.inProcess("c", cluster, abandonFast)) {
                 run(redis, a, b, c);
             }
         }
@@ -71,7 +72,19 @@ class RedisOutageIT {
             ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), user, PresenceStatus.AVAILABLE), WAIT);
         }
 
+        // A call across nodes, answered before the outage: it must survive it.
+        Call ongoing = adaApi.startCall(cleo, Media.VIDEO);
+        cleoPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(ongoing.id()), WAIT);
+        cleoApi.answerCall(ongoing.id(), "cleo-phone");
+        ada.awaitEvent(Event.CallAnswered.class, e -> e.call().id().equals(ongoing.id()), WAIT);
+
+        long beforeOutage = ada.eventMark();
         redis.stop();
+
+        // Ada's node tells her at once who is out of reach: a fresh hello, Cleo (node B) offline, Bob (node A) not.
+        Event.Hello cutOff = ada.awaitEventAfter(beforeOutage, Event.Hello.class, h -> true, WAIT);
+        assertThat(statusIn(cutOff, cleo)).isEqualTo(PresenceStatus.OFFLINE);
+        assertThat(statusIn(cutOff, bob)).isEqualTo(PresenceStatus.AVAILABLE);
 
         // Same node: still rings, is answered and ends.
         Call local = adaApi.startCall(bob, Media.AUDIO);
@@ -91,10 +104,13 @@ class RedisOutageIT {
         danPhone.bye().join();
         danPhone.closeAbruptly();
         connect(c, "eve@outage.test", "eve-laptop");
+        // Longer than abandon-after plus a sweep: nobody may take Cleo's unseen device for a crashed one.
+        Thread.sleep(2500);
 
         redis.start();
 
-        Map<UUID, PresenceStatus> expected = Map.of(bob, PresenceStatus.AVAILABLE, cleo, PresenceStatus.AVAILABLE,
+        // Cleo is still in the call with Ada (the in-call count comes back from PostgreSQL).
+        Map<UUID, PresenceStatus> expected = Map.of(bob, PresenceStatus.AVAILABLE, cleo, PresenceStatus.IN_A_CALL,
                 dan, PresenceStatus.OFFLINE, eve, PresenceStatus.AVAILABLE);
         await().atMost(RECONVERGED).untilAsserted(() -> {
             expected.forEach((user, status) -> assertThat(adaApi.presence(user).status()).as("REST on A for " + user).isEqualTo(status));
@@ -104,6 +120,10 @@ class RedisOutageIT {
 
         // Every call made during the outage is in the history; the missed one is Cleo's to see.
         assertThat(adaApi.getCall(local.id()).status()).isEqualTo(CallStatus.ENDED);
+        assertThat(adaApi.getCall(ongoing.id()).status()).as("the call across nodes lived through the outage")
+                .isEqualTo(CallStatus.ANSWERED);
+        assertThat(adaApi.hangupCall(ongoing.id()).status()).isEqualTo(CallStatus.ENDED);
+        await().atMost(WAIT).until(() -> maxApi.presence(cleo).status() == PresenceStatus.AVAILABLE);
         assertThat(adaApi.getCall(across.id()).status()).isEqualTo(CallStatus.MISSED);
         assertThat(danApi.getCall(onB.id()).status()).isEqualTo(CallStatus.DECLINED);
         assertThat(cleoApi.missedCalls().items()).extracting(m -> m.callId()).containsExactly(across.id());
@@ -113,6 +133,10 @@ class RedisOutageIT {
         Call again = adaApi.startCall(cleo, Media.AUDIO);
         assertThat(again.status()).isEqualTo(CallStatus.RINGING);
         cleoPhone.awaitEvent(Event.CallIncoming.class, e -> e.call().id().equals(again.id()), WAIT);
+    }
+
+    private static PresenceStatus statusIn(Event.Hello hello, UUID user) {
+        return hello.presence().stream().filter(p -> p.userId().equals(user)).findFirst().orElseThrow().status();
     }
 
     /** Presence as a client built it: the latest hello, then every presence event after it. */
