@@ -110,13 +110,13 @@ final class RedisPresenceStates implements PresenceStates {
     public PresenceChange update(UUID userId, Role role, boolean createIfAbsent, Function<UserPresenceState, PresenceChange> change) {
         resyncing.readLock().lock();
         try {
-            boolean resyncing = Thread.currentThread() == resyncer;
-            if (redis.isAvailable() || resyncing) {
+            boolean isResyncer = Thread.currentThread() == resyncer;
+            if (redis.isAvailable() || isResyncer) {
                 try {
                     return updateInRedis(userId, role, createIfAbsent, change);
                 } catch (RedisException e) {
                     redis.unavailable(e);
-                    if (resyncing) throw e;
+                    if (isResyncer) throw e;
                 }
             }
             degraded();
