@@ -65,6 +65,7 @@ public final class NodeLease implements AutoCloseable {
     public void tick() {
         try {
             boolean wasDown = !redis.isAvailable();
+            if (!redis.connect()) return; // started without Redis, and it is still not there
             boolean kept = renew(true);
             if (wasDown || !kept || resyncAgain) {
                 String why = wasDown ? "Redis is back" : kept ? "checking again after a lost lease" : "this node's lease was lost";

@@ -44,8 +44,9 @@ public final class RedisCluster implements AutoCloseable {
     private final ClusterProperties properties;
     private final ClientResources resources;
     private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    private volatile Consumer<String> onMessage;
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
     private volatile boolean closing;
@@ -72,8 +73,35 @@ public final class RedisCluster implements AutoCloseable {
                 if (!closing) unavailable(new RedisException("connection to Redis lost"));
             }
         });
-        this.connection = client.connect();
-        this.pubSub = client.connectPubSub();
+        if (!connect()) {
+            available = false; // starts cut off; NodeLease connects once Redis answers, then the node resyncs
+            log.warn("Redis at {} is unreachable; starting with this node's users only", properties.redisUrl().replaceAll("//[^@]*@", "//***@"));
+        }
+    }
+
+    /**
+     * Connects both connections if they are not yet (a node may start while Redis is down; once made,
+     * Lettuce reconnects them by itself).
+     *
+     * @return whether both are made
+     */
+    synchronized boolean connect() {
+        try {
+            if (connection == null) connection = client.connect();
+            if (pubSub == null) {
+                StatefulRedisPubSubConnection<String, String> ps = client.connectPubSub();
+                try {
+                    if (onMessage != null) listen(ps, onMessage);
+                } catch (RedisException e) {
+                    ps.close();
+                    throw e;
+                }
+                pubSub = ps;
+            }
+            return true;
+        } catch (RedisException e) {
+            return false;
+        }
     }
 
     public String nodeId() {
@@ -90,11 +118,13 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     public RedisCommands<String, String> commands() {
-        return connection.sync();
+        return connection().sync();
     }
 
     public StatefulRedisConnection<String, String> connection() {
-        return connection;
+        StatefulRedisConnection<String, String> c = connection;
+        if (c == null) throw new RedisException("not connected to Redis yet");
+        return c;
     }
 
     public String key(String name) {
@@ -118,9 +148,15 @@ public final class RedisCluster implements AutoCloseable {
         return prefix + "nodes";
     }
 
-    public void subscribe(Consumer<String> onMessage) {
+    /** Every message on the events channel goes to {@code onMessage}, from now on and after every reconnect. */
+    public synchronized void subscribe(Consumer<String> onMessage) {
+        this.onMessage = onMessage;
+        if (pubSub != null) listen(pubSub, onMessage);
+    }
+
+    private void listen(StatefulRedisPubSubConnection<String, String> ps, Consumer<String> onMessage) {
         String channel = eventsChannel();
-        pubSub.addListener(new RedisPubSubAdapter<>() {
+        ps.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String ch, String message) {
                 if (!channel.equals(ch)) return;
@@ -131,7 +167,7 @@ public final class RedisCluster implements AutoCloseable {
                 }
             }
         });
-        pubSub.sync().subscribe(channel);
+        ps.sync().subscribe(channel);
     }
 
     /** Runs a Lua script by its digest, sending the text only when Redis does not know it (after a restart). */
@@ -173,8 +209,8 @@ public final class RedisCluster implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        pubSub.close();
-        connection.close();
+        if (pubSub != null) pubSub.close();
+        if (connection != null) connection.close();
         client.shutdown();
         resources.shutdown();
     }

@@ -49,6 +49,34 @@ class RedisOutageIT {
         }
     }
 
+    @Test
+    void aNodeStartedWhileRedisIsDownServesItsUsersAndJoinsTheClusterWhenRedisComes() {
+        try (TestRedis.Own redis = TestRedis.own()) {
+            ClusterNode.Cluster cluster = ClusterNode.Cluster.fresh(TestDatabase.createDatabase(), redis.url());
+            try (ClusterNode a = ClusterNode.inProcess("a", cluster)) {
+                CallboardClient root = a.root();
+                root.createUser(new NewUser("ada@late.test", "ada", Role.ADMIN, PASSWORD, null));
+                root.createUser(new NewUser("bob@late.test", "bob", Role.CLIENT, PASSWORD, null));
+                root.createUser(new NewUser("cleo@late.test", "cleo", Role.CLIENT, PASSWORD, null));
+                CallboardSession ada = connect(a, "ada@late.test", "ada-desk");
+                UUID bob = a.login("bob@late.test", PASSWORD).me().id();
+                UUID cleo = a.login("cleo@late.test", PASSWORD).me().id();
+                connect(a, "bob@late.test", "bob-phone");
+                ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), bob, PresenceStatus.AVAILABLE), WAIT);
+
+                redis.start();
+                try (ClusterNode b = ClusterNode.inProcess("b", cluster)) {
+                    connect(b, "cleo@late.test", "cleo-phone");
+                    ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), cleo, PresenceStatus.AVAILABLE), RECONVERGED);
+                    CallboardClient adaOnB = b.login("ada@late.test", PASSWORD);
+                    await().atMost(RECONVERGED).until(() -> adaOnB.presence(bob).status() == PresenceStatus.AVAILABLE);
+                    Call across = adaOnB.startCall(cleo, Media.AUDIO);
+                    assertThat(across.status()).isEqualTo(CallStatus.RINGING);
+                }
+            }
+        }
+    }
+
     private void run(TestRedis.Own redis, ClusterNode a, ClusterNode b, ClusterNode c) throws Exception {
         CallboardClient root = a.root();
         for (String name : List.of("ada", "max", "bob", "cleo", "dan", "eve")) {
