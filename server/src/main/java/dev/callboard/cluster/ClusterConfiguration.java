@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Clock;
+
 /** Cluster mode, switched on by {@code CALLBOARD_REDIS_URL}; without it these beans do not exist. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${callboard.cluster.redis-url:}' != ''")
@@ -33,8 +35,8 @@ public class ClusterConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    NodeLease nodeLease(RedisCluster redis, ClusterProperties properties, MeterRegistry meters) {
-        NodeLease lease = new NodeLease(redis, properties);
+    NodeLease nodeLease(RedisCluster redis, ClusterProperties properties, MeterRegistry meters, Clock clock) {
+        NodeLease lease = new NodeLease(redis, properties, clock);
         Gauge.builder("callboard.cluster.redis.available", redis, r -> r.isAvailable() ? 1 : 0)
                 .description("1 while this node reaches Redis; 0 while it serves only its own users").register(meters);
         Gauge.builder("callboard.cluster.nodes", lease, NodeLease::liveNodes)

@@ -5,8 +5,8 @@ import io.lettuce.core.SetArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +31,7 @@ public final class NodeLease implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeLease.class);
 
     private final RedisCluster redis;
+    private final Clock clock;
     private final Duration ttl;
     private final Duration renewEvery;
     private final ScheduledExecutorService renewer =
@@ -43,8 +44,9 @@ public final class NodeLease implements AutoCloseable {
     private final AtomicLong nodesReaped = new AtomicLong();
     private volatile int liveNodes;
 
-    public NodeLease(RedisCluster redis, ClusterProperties properties) {
+    public NodeLease(RedisCluster redis, ClusterProperties properties, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.ttl = properties.leaseTtl();
         this.renewEvery = properties.leaseRenew();
         try {
@@ -110,7 +112,7 @@ public final class NodeLease implements AutoCloseable {
     /** @return whether the lease was still there (always true for the first one) */
     private boolean renew(boolean mustExist) {
         String lease = redis.leaseKey(redis.nodeId());
-        String value = Instant.now().toString();
+        String value = clock.instant().toString(); // for people reading Redis: when it was last renewed
         String ok = redis.commands().set(lease, value, mustExist ? SetArgs.Builder.xx().px(ttl.toMillis()) : SetArgs.Builder.px(ttl.toMillis()));
         redis.commands().sadd(redis.nodesKey(), redis.nodeId());
         if (ok == null) {

@@ -16,10 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One Callboard node of a test cluster: an application context in this JVM, or (when the test
@@ -112,27 +113,15 @@ final class ClusterNode implements AutoCloseable {
 
     private void awaitUp(Duration max) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(max);
-        while (Instant.now().isBefore(deadline)) {
+        HttpRequest readiness = HttpRequest.newBuilder(uri.resolve("/actuator/health/readiness")).build();
+        await("node " + name + " ready").atMost(max).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) throw new IllegalStateException("node " + name + " exited; see target/cluster-node-" + name + ".log");
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri.resolve("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) return;
+                return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return false; // not listening yet
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("node " + name + " did not start within " + max);
+        });
     }
 
     URI uri() {

@@ -133,8 +133,9 @@ class RedisOutageIT {
         danPhone.bye().join();
         danPhone.closeAbruptly();
         connect(c, "eve@outage.test", "eve-laptop");
-        // Longer than abandon-after plus a sweep: nobody may take Cleo's unseen device for a crashed one.
-        Thread.sleep(2500);
+        // For longer than abandon-after plus a sweep, nobody may take Cleo's unseen device for a crashed one.
+        await().during(Duration.ofMillis(2500)).atMost(WAIT)
+                .until(() -> adaApi.getCall(ongoing.id()).status() == CallStatus.ANSWERED);
 
         redis.start();
 
