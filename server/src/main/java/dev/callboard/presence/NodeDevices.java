@@ -40,8 +40,8 @@ final class NodeDevices {
     }
 
     /** Ours: when we last heard it (never, if we no longer hold it: the sweep removes it). Others': live while their node is. */
-    Instant lastHeartbeat(DeviceState device, Instant now) {
-        return isOurs(device) ? heard.getOrDefault(device.connectionId(), Instant.EPOCH) : now;
+    Instant lastHeartbeat(String deviceNode, long connectionId, Instant now) {
+        return node.equals(deviceNode) ? heard.getOrDefault(connectionId, Instant.EPOCH) : now;
     }
 
     void noteHeartbeats(UserPresenceState s) {
@@ -99,7 +99,7 @@ final class NodeDevices {
     /** The devices as last recorded, with the heartbeat times heard since. */
     List<DeviceState> devicesOf(Held user) {
         return user.devices().stream().map(d -> new DeviceState(d.deviceId(), d.node(), d.connectionId(),
-                lastHeartbeat(d, Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
+                lastHeartbeat(d.node(), d.connectionId(), Instant.EPOCH), d.lastInputAt(), d.focused())).toList();
     }
 
     /** Drops the tombstones: by the next sweep no late record of an older change is still on its way. */

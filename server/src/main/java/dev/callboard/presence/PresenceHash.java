@@ -21,7 +21,7 @@ final class PresenceHash {
 
     /** When the owning node last heard a device; {@code now} is what other nodes' devices get. */
     interface HeartbeatClock {
-        Instant lastHeartbeat(DeviceState device, Instant now);
+        Instant lastHeartbeat(String node, long connectionId, Instant now);
     }
 
     private PresenceHash() {}
@@ -60,10 +60,10 @@ final class PresenceHash {
         for (Map.Entry<String, String> e : f.entrySet()) {
             if (!e.getKey().startsWith(DEVICE)) continue;
             String[] p = e.getValue().split("\\|");
-            DeviceState d = new DeviceState(e.getKey().substring(DEVICE.length()), p[0], Long.parseLong(p[1]),
-                    now, Instant.ofEpochMilli(Long.parseLong(p[2])), p[3].equals("1"));
-            s.devices.add(new DeviceState(d.deviceId(), d.node(), d.connectionId(),
-                    heartbeats.lastHeartbeat(d, now), d.lastInputAt(), d.focused()));
+            String node = p[0];
+            long connectionId = Long.parseLong(p[1]);
+            s.devices.add(new DeviceState(e.getKey().substring(DEVICE.length()), node, connectionId,
+                    heartbeats.lastHeartbeat(node, connectionId, now), Instant.ofEpochMilli(Long.parseLong(p[2])), p[3].equals("1")));
         }
         return s;
     }

@@ -47,11 +47,15 @@ public class HelloRefresher implements ClusterListener {
      */
     @Override
     public void redisLost() {
-        afterResync();
+        refreshAll();
     }
 
     @Override
     public void afterResync() {
+        refreshAll();
+    }
+
+    private void refreshAll() {
         connections.forEachAdmin(this::refresh);
         connections.forEachClient(this::refresh);
     }

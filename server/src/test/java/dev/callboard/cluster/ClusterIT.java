@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 class ClusterIT {
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String PASSWORD = "cluster-password-1";
+    private static final String PASSWORD = ClusterNode.PASSWORD;
 
     private static ClusterNode a;
     private static ClusterNode b;
@@ -71,8 +71,7 @@ class ClusterIT {
     }
 
     private CallboardSession connect(ClusterNode node, String email, String deviceId) {
-        CallboardSession s = node.login(email, PASSWORD)
-                .connect(SessionOptions.builder().deviceId(deviceId).build()).orTimeout(10, TimeUnit.SECONDS).join();
+        CallboardSession s = node.connect(email, deviceId);
         sessions.add(s);
         return s;
     }

@@ -2,6 +2,8 @@ package dev.callboard.cluster;
 
 import dev.callboard.CallboardApplication;
 import dev.callboard.client.CallboardClient;
+import dev.callboard.client.CallboardSession;
+import dev.callboard.client.SessionOptions;
 import dev.callboard.support.TestRedis;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -30,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 final class ClusterNode implements AutoCloseable {
     static final String ROOT = "root@cluster.test";
     static final String ROOT_PASSWORD = "root-password-1";
+    /** The password the tests give the users they create. */
+    static final String PASSWORD = "cluster-password-1";
     /** Short leases, so a dead node is noticed in seconds: the bound is lease-ttl + lease-renew. */
     static final Duration LEASE_TTL = Duration.ofSeconds(3);
     static final Duration LEASE_RENEW = Duration.ofSeconds(1);
@@ -130,6 +135,12 @@ final class ClusterNode implements AutoCloseable {
 
     CallboardClient login(String email, String password) {
         return CallboardClient.login(uri, email, password);
+    }
+
+    /** A user (with {@link #PASSWORD}) connected to this node as one device. */
+    CallboardSession connect(String email, String deviceId) {
+        return login(email, PASSWORD).connect(SessionOptions.builder().deviceId(deviceId).build())
+                .orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     CallboardClient root() {

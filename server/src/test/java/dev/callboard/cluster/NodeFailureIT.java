@@ -10,7 +10,6 @@ import dev.callboard.client.MissedCall;
 import dev.callboard.client.NewUser;
 import dev.callboard.client.PresenceStatus;
 import dev.callboard.client.Role;
-import dev.callboard.client.SessionOptions;
 import dev.callboard.support.TestDatabase;
 import dev.callboard.support.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * call that was ringing a device on B must still end as exactly one missed call.
  */
 class NodeFailureIT {
-    private static final String PASSWORD = "cluster-password-1";
+    private static final String PASSWORD = ClusterNode.PASSWORD;
     private static final Duration RING_TIMEOUT = Duration.ofSeconds(6);
     /** The documented bound: lease TTL + one renewal period, plus time for the survivors to act. */
     private static final Duration BOUND = ClusterNode.LEASE_TTL.plus(ClusterNode.LEASE_RENEW).plusSeconds(4);
@@ -49,10 +47,10 @@ class NodeFailureIT {
             UUID bob = b.login("bob@kill.test", PASSWORD).me().id();
             UUID cy = b.login("cy@kill.test", PASSWORD).me().id();
 
-            CallboardSession ada = connect(a, "ada@kill.test", "ada-desk");
-            connect(b, "bob@kill.test", "bob-phone");
-            connect(b, "cy@kill.test", "cy-phone");
-            CallboardSession cyLaptop = connect(c, "cy@kill.test", "cy-laptop");
+            CallboardSession ada = a.connect("ada@kill.test", "ada-desk");
+            b.connect("bob@kill.test", "bob-phone");
+            b.connect("cy@kill.test", "cy-phone");
+            CallboardSession cyLaptop = c.connect("cy@kill.test", "cy-laptop");
             await().atMost(Duration.ofSeconds(5)).until(() -> adaApi.presence(bob).status() == PresenceStatus.AVAILABLE);
 
             Call ringing = adaApi.startCall(bob, Media.AUDIO);
@@ -84,8 +82,4 @@ class NodeFailureIT {
         }
     }
 
-    private static CallboardSession connect(ClusterNode node, String email, String deviceId) {
-        return node.login(email, PASSWORD).connect(SessionOptions.builder().deviceId(deviceId).build())
-                .orTimeout(10, TimeUnit.SECONDS).join();
-    }
 }

@@ -10,7 +10,6 @@ import dev.callboard.client.NewUser;
 import dev.callboard.client.Presence;
 import dev.callboard.client.PresenceStatus;
 import dev.callboard.client.Role;
-import dev.callboard.client.SessionOptions;
 import dev.callboard.support.TestDatabase;
 import dev.callboard.support.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * back, presence is right again everywhere, with no ghost online for someone who left meanwhile.
  */
 class RedisOutageIT {
-    private static final String PASSWORD = "cluster-password-1";
+    private static final String PASSWORD = ClusterNode.PASSWORD;
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The documented bound once Redis answers again: one reconnect delay + one lease renewal + the resync. */
     private static final Duration RECONVERGED = Duration.ofMillis(500).plus(ClusterNode.LEASE_RENEW).plusSeconds(5);
@@ -58,15 +56,15 @@ class RedisOutageIT {
                 root.createUser(new NewUser("ada@late.test", "ada", Role.ADMIN, PASSWORD, null));
                 root.createUser(new NewUser("bob@late.test", "bob", Role.CLIENT, PASSWORD, null));
                 root.createUser(new NewUser("cleo@late.test", "cleo", Role.CLIENT, PASSWORD, null));
-                CallboardSession ada = connect(a, "ada@late.test", "ada-desk");
+                CallboardSession ada = a.connect("ada@late.test", "ada-desk");
                 UUID bob = a.login("bob@late.test", PASSWORD).me().id();
                 UUID cleo = a.login("cleo@late.test", PASSWORD).me().id();
-                connect(a, "bob@late.test", "bob-phone");
+                a.connect("bob@late.test", "bob-phone");
                 ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), bob, PresenceStatus.AVAILABLE), WAIT);
 
                 redis.start();
                 try (ClusterNode b = ClusterNode.inProcess("b", cluster)) {
-                    connect(b, "cleo@late.test", "cleo-phone");
+                    b.connect("cleo@late.test", "cleo-phone");
                     // Ada learns it from an event or from the hello her node sends once it has joined.
                     await().atMost(RECONVERGED).until(() -> shownTo(ada).get(cleo) == PresenceStatus.AVAILABLE);
                     CallboardClient adaOnB = b.login("ada@late.test", PASSWORD);
@@ -92,11 +90,11 @@ class RedisOutageIT {
         UUID bob = bobApi.me().id(), cleo = cleoApi.me().id(), dan = danApi.me().id();
         UUID eve = b.login("eve@outage.test", PASSWORD).me().id();
 
-        CallboardSession ada = connect(a, "ada@outage.test", "ada-desk");
-        CallboardSession bobPhone = connect(a, "bob@outage.test", "bob-phone");
-        CallboardSession cleoPhone = connect(b, "cleo@outage.test", "cleo-phone");
-        CallboardSession danPhone = connect(b, "dan@outage.test", "dan-phone");
-        connect(b, "max@outage.test", "max-desk");
+        CallboardSession ada = a.connect("ada@outage.test", "ada-desk");
+        CallboardSession bobPhone = a.connect("bob@outage.test", "bob-phone");
+        CallboardSession cleoPhone = b.connect("cleo@outage.test", "cleo-phone");
+        CallboardSession danPhone = b.connect("dan@outage.test", "dan-phone");
+        b.connect("max@outage.test", "max-desk");
         for (UUID user : List.of(bob, cleo, dan)) {
             ada.awaitEvent(Event.PresenceChanged.class, e -> is(e.presence(), user, PresenceStatus.AVAILABLE), WAIT);
         }
@@ -132,7 +130,7 @@ class RedisOutageIT {
         // Dan leaves and Eve arrives (on the third node) while Redis is away.
         danPhone.bye().join();
         danPhone.closeAbruptly();
-        connect(c, "eve@outage.test", "eve-laptop");
+        c.connect("eve@outage.test", "eve-laptop");
         // For longer than abandon-after plus a sweep, nobody may take Cleo's unseen device for a crashed one.
         await().during(Duration.ofMillis(2500)).atMost(WAIT)
                 .until(() -> adaApi.getCall(ongoing.id()).status() == CallStatus.ANSWERED);
@@ -187,8 +185,4 @@ class RedisOutageIT {
         return p.userId().equals(user) && p.status() == status;
     }
 
-    private static CallboardSession connect(ClusterNode node, String email, String deviceId) {
-        return node.login(email, PASSWORD).connect(SessionOptions.builder().deviceId(deviceId).build())
-                .orTimeout(10, TimeUnit.SECONDS).join();
-    }
 }

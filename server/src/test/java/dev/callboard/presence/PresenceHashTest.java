@@ -15,7 +15,7 @@ class PresenceHashTest {
     private static final String HERE = "node-1";
 
     private static UserPresenceState decode(UUID id, Map<String, String> fields) {
-        return PresenceHash.decode(id, fields, (d, now) -> d.node().equals(HERE) ? NOW.minusSeconds(5) : now, NOW);
+        return PresenceHash.decode(id, fields, (node, connection, now) -> node.equals(HERE) ? NOW.minusSeconds(5) : now, NOW);
     }
 
     @Test
