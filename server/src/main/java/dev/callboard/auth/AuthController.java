@@ -2,7 +2,9 @@ package dev.callboard.auth;
 
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +41,12 @@ public class AuthController {
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(CurrentUser user, ServerHttpRequest request) {
-        BearerToken.from(request).ifPresent(logins::logout);
+        BearerToken.parse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).ifPresent(logins::logout);
     }
 
     @GetMapping("/api/me")
     public User me(CurrentUser user) {
-        return users.findById(user.id()).orElseThrow(() -> ApiException.unauthorized("account no longer exists"));
+        return users.findById(user.id()).orElseThrow(() -> DomainException.unauthenticated("account no longer exists"));
     }
 
     /**

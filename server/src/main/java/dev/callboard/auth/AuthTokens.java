@@ -1,6 +1,7 @@
 package dev.callboard.auth;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

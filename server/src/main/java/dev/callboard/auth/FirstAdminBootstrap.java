@@ -2,7 +2,7 @@ package dev.callboard.auth;
 
 import dev.callboard.directory.NewUser;
 import dev.callboard.directory.UserAdministration;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,7 +43,7 @@ public class FirstAdminBootstrap implements ApplicationRunner {
             administration.createIfMissing(admin).ifPresentOrElse(
                     u -> log.info("Created the first admin {} from CALLBOARD_ADMIN_EMAIL", u.email()),
                     () -> log.info("Admin {} already exists; CALLBOARD_ADMIN_PASSWORD is ignored", properties.adminEmail()));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw new IllegalStateException("Cannot create the first admin from CALLBOARD_ADMIN_EMAIL / "
                     + "CALLBOARD_ADMIN_PASSWORD: " + e.getMessage(), e);
         }

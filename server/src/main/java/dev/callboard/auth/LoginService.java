@@ -1,8 +1,9 @@
 package dev.callboard.auth;
 
+import dev.callboard.directory.PasswordHasher;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,20 +40,20 @@ public class LoginService {
 
     public Result login(String email, String password, String clientIp) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            throw ApiException.badRequest("email and password are required");
+            throw DomainException.invalid("email and password are required");
         }
         if (email.length() > MAX_EMAIL_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-            throw ApiException.badRequest("email or password too long");
+            throw DomainException.invalid("email or password too long");
         }
         String normalized = email.trim();
         if (!rateLimiter.tryAcquire(normalized, clientIp)) {
             log.info("Login rate limit reached for {} from {}", normalized, clientIp);
-            throw ApiException.tooManyRequests("too many login attempts, try again in a minute");
+            throw DomainException.rateLimited("too many login attempts, try again in a minute");
         }
         Optional<UserRepository.Credentials> credentials = users.findCredentials(normalized);
         String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
         if (!hasher.matches(password, hash)) {
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw DomainException.unauthenticated(BAD_CREDENTIALS);
         }
         rateLimiter.release(normalized, clientIp);
         User user = credentials.get().user();

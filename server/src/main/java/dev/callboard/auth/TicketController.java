@@ -1,5 +1,6 @@
 package dev.callboard.auth;
 
+import dev.callboard.identity.CurrentUser;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -31,8 +31,4 @@ public record Call(
     public boolean isParty(UUID userId) {
         return callerId.equals(userId) || calleeId.equals(userId);
     }
-
-    public UUID otherParty(UUID userId) {
-        return callerId.equals(userId) ? calleeId : callerId;
-    }
 }

@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ public class CallController {
     @PostMapping
     public ResponseEntity<Call> create(CurrentUser user, @RequestBody CreateRequest body,
                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        if (body.calleeId() == null) throw ApiException.badRequest("calleeId is required");
+        if (body.calleeId() == null) throw DomainException.invalid("calleeId is required");
         Media media = Media.parse(body.media());
         limiter.acquire(user.id());
         Call call = setup.create(user, uuid(body.calleeId(), "calleeId"), media, key).call();
@@ -90,7 +90,7 @@ public class CallController {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field + " is not a valid id");
+            throw DomainException.invalid(field + " is not a valid id");
         }
     }
 }

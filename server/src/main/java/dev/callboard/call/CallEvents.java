@@ -1,8 +1,7 @@
 package dev.callboard.call;
 
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
-import dev.callboard.missedcall.MissedCallNotifier;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
 import dev.callboard.presence.CallPresence;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +24,15 @@ public class CallEvents {
 
     private final EventBus bus;
     private final CallPresence presence;
-    private final MissedCallNotifier missedCalls;
+    private final MissedCalls missedCalls;
 
-    public CallEvents(EventBus bus, CallPresence presence, MissedCallNotifier missedCalls) {
+    public CallEvents(EventBus bus, CallPresence presence, MissedCalls missedCalls) {
         this.bus = bus;
         this.presence = presence;
         this.missedCalls = missedCalls;
     }
 
-    public void created(CallSetup.Result result) {
+    public void created(CallSetupResult result) {
         if (result.replayed()) return;
         if (result.replaced() != null) finished(result.replaced(), null);
         Call call = result.call();
@@ -64,7 +63,7 @@ public class CallEvents {
             presence.callEnded(call.calleeId());
         }
         bus.toUsers(List.of(call.callerId(), call.calleeId()), event(terminalType(call.status()), call));
-        if (missedCallId != null) missedCalls.created(missedCallId);
+        if (missedCallId != null) missedCalls.announce(missedCallId);
     }
 
     static String terminalType(CallStatus status) {
@@ -74,7 +73,7 @@ public class CallEvents {
             case MISSED -> "call.missed";
             case CANCELLED -> "call.cancelled";
             case FAILED -> "call.failed";
-            case RINGING, ANSWERED -> throw new IllegalArgumentException(status + " is not terminal");
+            case RINGING, ANSWERED -> throw new IllegalStateException(status + " is not terminal");
         };
     }
 

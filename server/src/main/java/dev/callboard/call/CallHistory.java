@@ -1,8 +1,8 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.directory.UserRepository;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -77,8 +77,8 @@ public class CallHistory {
     private UUID subject(CurrentUser viewer, UUID userId) {
         if (userId == null || userId.equals(viewer.id())) return viewer.id();
         // Refused for every id alike, so a client learns nothing about which ids exist.
-        if (!viewer.isAdmin()) throw ApiException.forbidden("only admins may read another user's call history");
-        return users.findById(userId).orElseThrow(() -> ApiException.notFound("user")).id();
+        if (!viewer.isAdmin()) throw DomainException.forbidden("only admins may read another user's call history");
+        return users.findById(userId).orElseThrow(() -> DomainException.notFound("user")).id();
     }
 
     private static Direction direction(String value) {
@@ -86,7 +86,7 @@ public class CallHistory {
         return switch (value) {
             case "incoming" -> Direction.INCOMING;
             case "outgoing" -> Direction.OUTGOING;
-            default -> throw ApiException.badRequest("direction must be 'incoming' or 'outgoing'");
+            default -> throw DomainException.invalid("direction must be 'incoming' or 'outgoing'");
         };
     }
 

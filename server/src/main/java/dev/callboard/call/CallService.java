@@ -1,8 +1,8 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.presence.CallPresence;
-import dev.callboard.web.ApiException;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
@@ -37,9 +37,9 @@ public class CallService {
     public Call answer(CurrentUser user, UUID callId, String deviceId) {
         Call call = partyCall(user, callId);
         if (!call.calleeId().equals(user.id())) throw illegal("only the callee can answer");
-        if (deviceId == null || deviceId.isBlank()) throw ApiException.badRequest("deviceId is required");
+        if (deviceId == null || deviceId.isBlank()) throw DomainException.invalid("deviceId is required");
         if (!presence.liveDevices(user.id()).contains(deviceId)) {
-            throw ApiException.badRequest("deviceId is not one of your connected devices");
+            throw DomainException.invalid("deviceId is not one of your connected devices");
         }
         Call answered = store.calls().answer(callId, deviceId, store.now())
                 .orElseThrow(() -> invalid(callId, CallStatus.ANSWERED));
@@ -96,7 +96,7 @@ public class CallService {
         Optional<Finished> finished = store.inTransaction(() -> store.calls()
                 .finish(call.id(), from, to, reason, store.now())
                 .map(c -> new Finished(c, to == CallStatus.CANCELLED
-                        ? store.missedCalls().insert(c, HangupReason.USER_HANGUP) : null)));
+                        ? store.missedCalls().record(c, HangupReason.USER_HANGUP) : null)));
         finished.ifPresent(f -> events.finished(f.call(), f.missedCallId()));
         return finished.map(Finished::call);
     }
@@ -105,20 +105,20 @@ public class CallService {
     private Call partyCall(CurrentUser user, UUID callId) {
         Call call = store.calls().find(callId).orElseThrow(CallService::notFound);
         if (call.isParty(user.id())) return call;
-        if (user.isAdmin()) throw ApiException.forbidden("only the parties of a call can change it");
+        if (user.isAdmin()) throw DomainException.forbidden("only the parties of a call can change it");
         throw notFound();
     }
 
-    private ApiException invalid(UUID callId, CallStatus target) {
+    private DomainException invalid(UUID callId, CallStatus target) {
         CallStatus now = store.calls().find(callId).map(Call::status).orElse(CallStatus.ENDED);
         return CallStatus.invalid(now, target);
     }
 
-    private static ApiException illegal(String message) {
-        return ApiException.conflict("invalid_transition", message);
+    private static DomainException illegal(String message) {
+        return DomainException.conflict("invalid_transition", message);
     }
 
-    static ApiException notFound() {
-        return ApiException.notFound("call");
+    static DomainException notFound() {
+        return DomainException.notFound("call");
     }
 }

@@ -1,11 +1,11 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
 import dev.callboard.directory.VisibilityPolicy;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.presence.CallPresence;
-import dev.callboard.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -20,18 +20,6 @@ import java.util.UUID;
  */
 @Service
 public class CallSetup {
-    /**
-     * @param call         the call the request is answered with
-     * @param replayed     an earlier request with the same Idempotency-Key made it; nothing new happened
-     * @param replaced     the ringing call this one beat in a glare (now cancelled), if any
-     * @param missedCallId the missed-call record created with the call, if any
-     */
-    public record Result(Call call, boolean replayed, Call replaced, UUID missedCallId) {
-        static Result replay(Call call) {
-            return new Result(call, true, null, null);
-        }
-    }
-
     private final CallStore store;
     private final UserRepository users;
     private final CallPresence presence;
@@ -47,65 +35,65 @@ public class CallSetup {
         this.properties = properties;
     }
 
-    public Result create(CurrentUser caller, UUID calleeId, Media media, String idempotencyKey) {
-        if (calleeId.equals(caller.id())) throw ApiException.badRequest("you cannot call yourself");
+    public CallSetupResult create(CurrentUser caller, UUID calleeId, Media media, String idempotencyKey) {
+        if (calleeId.equals(caller.id())) throw DomainException.invalid("you cannot call yourself");
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            throw ApiException.badRequest("Idempotency-Key must be 1 to 255 characters");
+            throw DomainException.invalid("Idempotency-Key must be 1 to 255 characters");
         }
         User callee = users.findById(calleeId)
                 .filter(u -> VisibilityPolicy.canSee(caller.id(), caller.role(), u.id(), u.role()))
-                .orElseThrow(() -> ApiException.notFound("user"));
+                .orElseThrow(() -> DomainException.notFound("user"));
         // Presence may live in Redis: ask before taking the lock, not while holding it.
         HangupReason missedReason = new CallRules(properties.busyOnBusy())
                 .missedWithoutRinging(presence.reachability(callee.id()), presence.isInCall(callee.id()));
-        Result result;
+        CallSetupResult result;
         try {
             result = store.inTransaction(() -> setUp(caller.id(), calleeId, media, idempotencyKey, missedReason));
         } catch (DuplicateKeyException e) {
             // Same key sent concurrently for a different callee: the other request's call is the answer.
             result = replay(caller.id(), idempotencyKey, calleeId, media).orElseThrow(
-                    () -> ApiException.conflict("call_in_progress", "a call between you is already being set up"));
+                    () -> DomainException.conflict("call_in_progress", "a call between you is already being set up"));
         }
         events.created(result);
         return result;
     }
 
-    private Optional<Result> replay(UUID callerId, String key, UUID calleeId, Media media) {
+    private Optional<CallSetupResult> replay(UUID callerId, String key, UUID calleeId, Media media) {
         if (key == null) return Optional.empty();
         Optional<Call> earlier = store.calls().findByIdempotencyKey(callerId, key);
         if (earlier.isPresent() && (!earlier.get().calleeId().equals(calleeId) || earlier.get().media() != media)) {
-            throw ApiException.conflict("idempotency_key_reused", "this Idempotency-Key was used for a different call");
+            throw DomainException.conflict("idempotency_key_reused", "this Idempotency-Key was used for a different call");
         }
-        return earlier.map(Result::replay);
+        return earlier.map(CallSetupResult::replay);
     }
 
-    private Result setUp(UUID callerId, UUID calleeId, Media media, String key, HangupReason missedReason) {
+    private CallSetupResult setUp(UUID callerId, UUID calleeId, Media media, String key, HangupReason missedReason) {
         CallRepository calls = store.calls();
         calls.lockPair(callerId, calleeId);
-        Optional<Result> replay = replay(callerId, key, calleeId, media);
+        Optional<CallSetupResult> replay = replay(callerId, key, calleeId, media);
         if (replay.isPresent()) return replay.get();
         // Calling someone again while the first call still rings them is the same call.
         Optional<Call> sameDirection = calls.lockRinging(callerId, calleeId);
-        if (sameDirection.isPresent()) return Result.replay(sameDirection.get());
+        if (sameDirection.isPresent()) return CallSetupResult.replay(sameDirection.get());
 
         Instant now = store.now();
         UUID id = UUID.randomUUID();
         if (missedReason != null) {
             Call call = calls.insert(new CallRepository.NewCall(id, callerId, calleeId, media, CallStatus.MISSED,
                     missedReason, now, null, key, null));
-            return new Result(call, false, null, store.missedCalls().insert(call, missedReason));
+            return new CallSetupResult(call, false, null, store.missedCalls().record(call, missedReason));
         }
         Optional<Call> opposite = calls.lockRinging(calleeId, callerId);
         if (opposite.isPresent() && lower(opposite.get().id(), id)) {
             // Glare, and the call already ringing has the lower id: it survives, this one is born lost.
             Call lost = calls.insert(new CallRepository.NewCall(id, callerId, calleeId, media, CallStatus.CANCELLED,
                     HangupReason.GLARE, now, null, key, opposite.get().id()));
-            return new Result(lost, false, null, null);
+            return new CallSetupResult(lost, false, null, null);
         }
         Call replaced = opposite.flatMap(o -> calls.replace(o.id(), id, now)).orElse(null);
         Call call = calls.insert(new CallRepository.NewCall(id, callerId, calleeId, media, CallStatus.RINGING,
                 null, now, now.plus(properties.ringTimeout()), key, null));
-        return new Result(call, false, replaced, null);
+        return new CallSetupResult(call, false, replaced, null);
     }
 
     /** PostgreSQL's uuid order (unsigned, byte by byte), which is also the order of the canonical text. */

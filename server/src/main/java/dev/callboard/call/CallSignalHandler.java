@@ -1,8 +1,8 @@
 package dev.callboard.call;
 
-import dev.callboard.realtime.DeviceContext;
-import dev.callboard.realtime.InboundMessageHandler;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.messaging.DeviceContext;
+import dev.callboard.messaging.InboundMessageHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -24,18 +24,18 @@ public class CallSignalHandler implements InboundMessageHandler {
 
     @Override
     public Object handle(DeviceContext device, JsonNode data) {
-        if (data == null || !data.isObject()) throw ApiException.badRequest("call.signal data must be an object");
+        if (data == null || !data.isObject()) throw DomainException.invalid("call.signal data must be an object");
         signalling.relay(device.user(), device.deviceId(), callId(data.get("callId")),
                 present(data.get("sdp")), present(data.get("candidate")));
         return null;
     }
 
     private static UUID callId(JsonNode node) {
-        if (node == null || !node.isString()) throw ApiException.badRequest("callId is required");
+        if (node == null || !node.isString()) throw DomainException.invalid("callId is required");
         try {
             return UUID.fromString(node.asString());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("callId is not a call id");
+            throw DomainException.invalid("callId is not a call id");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.callboard.call;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
@@ -32,7 +32,7 @@ public class CallSignalling {
     }
 
     public void relay(CurrentUser user, String deviceId, UUID callId, Object sdp, Object candidate) {
-        if (sdp == null && candidate == null) throw ApiException.badRequest("call.signal needs sdp or candidate");
+        if (sdp == null && candidate == null) throw DomainException.invalid("call.signal needs sdp or candidate");
         // Admins may read other people's calls, but never take part in their signalling.
         Call call = calls.find(callId).filter(c -> c.isParty(user.id())).orElseThrow(CallService::notFound);
         if (!call.status().isActive()) throw notInProgress(call);
@@ -48,7 +48,7 @@ public class CallSignalling {
         Call current = calls.pinCallerDevice(call.id(), deviceId).orElseThrow(() -> {
             Call now = calls.find(call.id()).orElse(call);
             return now.status().isActive()
-                    ? ApiException.conflict("wrong_device", "this call is being placed from another of your devices")
+                    ? DomainException.conflict("wrong_device", "this call is being placed from another of your devices")
                     : notInProgress(now);
         });
         if (current.status() == CallStatus.ANSWERED) {
@@ -60,10 +60,10 @@ public class CallSignalling {
 
     private void fromCallee(Call call, String deviceId, OutboundEvent event) {
         if (call.status() != CallStatus.ANSWERED) {
-            throw ApiException.conflict("not_answered", "answer the call before signalling");
+            throw DomainException.conflict("not_answered", "answer the call before signalling");
         }
         if (!deviceId.equals(call.answeredDeviceId())) {
-            throw ApiException.conflict("wrong_device", "this call was answered on another of your devices");
+            throw DomainException.conflict("wrong_device", "this call was answered on another of your devices");
         }
         if (call.callerDeviceId() != null) {
             bus.toDevice(call.callerId(), call.callerDeviceId(), event);
@@ -72,7 +72,7 @@ public class CallSignalling {
         }
     }
 
-    private static ApiException notInProgress(Call call) {
-        return ApiException.conflict("invalid_transition", "call is " + call.status().wire() + ", not in progress");
+    private static DomainException notInProgress(Call call) {
+        return DomainException.conflict("invalid_transition", "call is " + call.status().wire() + ", not in progress");
     }
 }

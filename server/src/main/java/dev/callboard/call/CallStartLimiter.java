@@ -1,6 +1,6 @@
 package dev.callboard.call;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -35,6 +35,6 @@ public class CallStartLimiter {
             allowed[0] = tokens >= 1;
             return new Bucket(allowed[0] ? tokens - 1 : tokens, now);
         });
-        if (!allowed[0]) throw ApiException.tooManyRequests("too many calls started; try again in a minute");
+        if (!allowed[0]) throw DomainException.rateLimited("too many calls started; try again in a minute");
     }
 }

@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -44,8 +44,8 @@ public enum CallStatus {
         return !isTerminal();
     }
 
-    static ApiException invalid(CallStatus from, CallStatus to) {
-        return ApiException.conflict("invalid_transition",
+    static DomainException invalid(CallStatus from, CallStatus to) {
+        return DomainException.conflict("invalid_transition",
                 "call is " + from.wire() + " and cannot become " + to.wire());
     }
 
@@ -58,6 +58,6 @@ public enum CallStatus {
         for (CallStatus s : values()) {
             if (s.wire().equals(value)) return s;
         }
-        throw ApiException.badRequest("unknown call status '" + value + "'");
+        throw DomainException.invalid("unknown call status '" + value + "'");
     }
 }

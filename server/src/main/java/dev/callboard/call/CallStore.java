@@ -1,6 +1,5 @@
 package dev.callboard.call;
 
-import dev.callboard.missedcall.MissedCallRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -10,17 +9,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 /**
- * The two tables a call transition writes, the transaction that spans them, and the clock that
- * stamps them — so that a transition and the missed-call record it causes commit together.
+ * What a call transition writes (the call, and the missed-call record it may cause), the
+ * transaction that spans them, and the clock that stamps them — so that a transition and the
+ * missed-call record it causes commit together.
  */
 @Component
 public class CallStore {
     private final TransactionTemplate tx;
     private final CallRepository calls;
-    private final MissedCallRepository missedCalls;
+    private final MissedCalls missedCalls;
     private final Clock clock;
 
-    public CallStore(TransactionTemplate tx, CallRepository calls, MissedCallRepository missedCalls, Clock clock) {
+    public CallStore(TransactionTemplate tx, CallRepository calls, MissedCalls missedCalls, Clock clock) {
         this.tx = tx;
         this.calls = calls;
         this.missedCalls = missedCalls;
@@ -35,12 +35,8 @@ public class CallStore {
         return calls;
     }
 
-    public MissedCallRepository missedCalls() {
+    public MissedCalls missedCalls() {
         return missedCalls;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     /** Microseconds are what PostgreSQL stores, so what we return equals what we read back. */

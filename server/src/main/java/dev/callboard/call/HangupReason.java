@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public enum HangupReason {
         for (HangupReason r : values()) {
             if (r.wire().equals(value)) return r;
         }
-        throw new IllegalArgumentException("unknown hang-up reason '" + value + "'");
+        throw DomainException.invalid("unknown hang-up reason '" + value + "'");
     }
 
     /** A reason a client may give on decline/cancel/hang-up; the others are the server's to give. */
@@ -36,11 +36,11 @@ public enum HangupReason {
         HangupReason r;
         try {
             r = parse(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
+        } catch (DomainException.Invalid e) {
+            throw DomainException.invalid("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
         }
         if (r != USER_HANGUP && r != USER_BUSY && !r.isFailure()) {
-            throw ApiException.badRequest("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
+            throw DomainException.invalid("reason must be one of user_hangup, user_busy, ice_failed, user_media_failed");
         }
         return r;
     }

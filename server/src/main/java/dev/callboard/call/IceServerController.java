@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

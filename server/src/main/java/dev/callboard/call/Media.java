@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 
 import java.util.Locale;
 
@@ -18,6 +18,6 @@ public enum Media {
         for (Media m : values()) {
             if (m.wire().equals(value)) return m;
         }
-        throw ApiException.badRequest("media must be 'audio' or 'video'");
+        throw DomainException.invalid("media must be 'audio' or 'video'");
     }
 }

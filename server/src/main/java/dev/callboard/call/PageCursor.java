@@ -1,6 +1,6 @@
 package dev.callboard.call;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,13 +29,13 @@ public record PageCursor(Instant at, UUID id) {
             return new PageCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("malformed cursor");
+            throw DomainException.invalid("malformed cursor");
         }
     }
 
     public static int limit(Integer limit) {
         if (limit == null) return DEFAULT_LIMIT;
-        if (limit < 1 || limit > MAX_LIMIT) throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
         return limit;
     }
 }

@@ -59,7 +59,7 @@ public class RingTimeoutSweeper {
             // The row is locked by us and still ringing, so this update cannot lose.
             Call call = store.calls().finish(id, CallStatus.RINGING, CallStatus.MISSED, HangupReason.INVITE_TIMEOUT, now)
                     .orElseThrow();
-            missed.add(new Missed(call, store.missedCalls().insert(call, HangupReason.INVITE_TIMEOUT)));
+            missed.add(new Missed(call, store.missedCalls().record(call, HangupReason.INVITE_TIMEOUT)));
         }
         return missed;
     }

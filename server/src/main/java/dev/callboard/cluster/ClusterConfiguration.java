@@ -1,21 +1,23 @@
 package dev.callboard.cluster;
 
+import dev.callboard.messaging.EventCodec;
+import dev.callboard.messaging.LocalDelivery;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 
 /** Cluster mode, switched on by {@code CALLBOARD_REDIS_URL}; without it these beans do not exist. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${callboard.cluster.redis-url:}' != ''")
+@ClusterMode
 public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -25,7 +27,7 @@ public class ClusterConfiguration {
 
     @Bean
     @Primary
-    RedisEventBus redisEventBus(RedisCluster redis, ClusterWire wire, LocalEventBus local) {
+    RedisEventBus redisEventBus(RedisCluster redis, ClusterWire wire, LocalDelivery local) {
         return new RedisEventBus(redis, wire, local);
     }
 
@@ -46,14 +48,18 @@ public class ClusterConfiguration {
         return lease;
     }
 
-    /** The lease starts ticking after every bean (and so every {@link ClusterListener}) exists. */
+    /**
+     * Once every bean exists: every {@link ClusterListener} is registered, in {@code @Order} order,
+     * then the lease starts ticking (so no dead node is reaped unheard).
+     */
     @Bean
-    SmartLifecycle nodeLeaseStarter(NodeLease lease) {
+    SmartLifecycle nodeLeaseStarter(NodeLease lease, RedisCluster redis, ObjectProvider<ClusterListener> listeners) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
+                listeners.orderedStream().forEach(redis::addListener);
                 lease.start();
                 running = true;
             }

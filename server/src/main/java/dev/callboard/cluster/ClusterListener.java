@@ -3,8 +3,17 @@ package dev.callboard.cluster;
 import java.util.Set;
 import java.util.UUID;
 
-/** What the cluster tells the features that keep state in Redis. */
+/**
+ * What the cluster tells the features that keep state in Redis, or that must react when it comes
+ * and goes. Every bean of this type is registered when the node's lease starts, in {@code @Order}
+ * order: those that own state ({@link #STATE}) before those that only tell clients ({@link #CLIENTS}),
+ * so that, e.g., presence has put this node's users into its fallback before hellos are re-sent.
+ */
 public interface ClusterListener {
+    /** The order of listeners that keep state of their own. */
+    int STATE = 0;
+    /** The order of listeners that only tell connected clients what changed. */
+    int CLIENTS = 100;
 
     /** {@code node} stopped renewing its lease; these users had devices on it. Called on one survivor only. */
     void nodeGone(String node, Set<UUID> users);

@@ -1,6 +1,9 @@
 package dev.callboard.cluster;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.Delivery;
+import dev.callboard.messaging.EventCodec;
+import dev.callboard.messaging.LocalDelivery;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +43,7 @@ public final class ClusterWire {
     }
 
     /** Delivers a message from the channel to this node's connections; malformed ones are ignored. */
-    static void deliver(String message, LocalEventBus local) {
+    static void deliver(String message, LocalDelivery local) {
         String[] part = message.split("\n", message.startsWith("U") ? 3 : 4);
         switch (part[0]) {
             case "U" -> {

@@ -1,21 +1,25 @@
 package dev.callboard.cluster;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.Delivery;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.LocalDelivery;
+import dev.callboard.messaging.OutboundEvent;
 
 import java.util.Collection;
 import java.util.UUID;
 
 /**
  * Cluster delivery: every event is published once on one Redis channel; every node (this one too)
- * receives it and hands it to its own connections through {@link LocalEventBus}. Pub/sub is
+ * receives it and hands it to its own connections through {@link LocalDelivery}. Pub/sub is
  * at-most-once. While Redis is unreachable, events still reach this node's own connections.
  */
 public final class RedisEventBus implements EventBus {
     private final RedisCluster redis;
     private final ClusterWire wire;
-    private final LocalEventBus local;
+    private final LocalDelivery local;
 
-    public RedisEventBus(RedisCluster redis, ClusterWire wire, LocalEventBus local) {
+    public RedisEventBus(RedisCluster redis, ClusterWire wire, LocalDelivery local) {
         this.redis = redis;
         this.wire = wire;
         this.local = local;

@@ -1,6 +1,6 @@
 package dev.callboard.directory;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.callboard.directory;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.Role;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,29 +28,21 @@ public record NewUser(String email, String displayName, String role, String pass
     public Valid validated() {
         String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (e.isEmpty() || e.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(e).matches()) {
-            throw ApiException.badRequest("email must be a valid email address");
+            throw DomainException.invalid("email must be a valid email address");
         }
         String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty()) throw ApiException.badRequest("displayName must not be blank");
+        if (name.isEmpty()) throw DomainException.invalid("displayName must not be blank");
         if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
-            throw ApiException.badRequest("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+            throw DomainException.invalid("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
-        Role parsedRole = parseRole(role);
+        Role parsedRole = Role.parse(role);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.badRequest("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw DomainException.invalid("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw ApiException.badRequest("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
+            throw DomainException.invalid("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
         }
         return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
-    }
-
-    private static Role parseRole(String raw) {
-        try {
-            return Role.parse(raw);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
     }
 
     private static String validAvatarUrl(String raw) {
@@ -65,6 +58,6 @@ public record NewUser(String email, String displayName, String role, String pass
         } catch (URISyntaxException ignored) {
             // fall through to the error below
         }
-        throw ApiException.badRequest("avatarUrl must be an http or https URL");
+        throw DomainException.invalid("avatarUrl must be an http or https URL");
     }
 }

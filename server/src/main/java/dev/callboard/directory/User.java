@@ -1,6 +1,7 @@
 package dev.callboard.directory;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.callboard.identity.Role;
 
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package dev.callboard.directory;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,8 +1,8 @@
 package dev.callboard.directory;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.auth.PasswordHasher;
-import dev.callboard.web.ApiException;
+import dev.callboard.directory.PasswordHasher;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -31,7 +31,7 @@ public class UserAdministration {
         try {
             return create(request.validated());
         } catch (UserRepository.EmailTakenException e) {
-            throw ApiException.conflict("email_taken", "a user with this email already exists");
+            throw DomainException.conflict("email_taken", "a user with this email already exists");
         }
     }
 
@@ -52,6 +52,6 @@ public class UserAdministration {
     }
 
     private static void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) throw ApiException.forbidden("admin role required");
+        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
     }
 }

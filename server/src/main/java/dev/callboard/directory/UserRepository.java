@@ -1,11 +1,11 @@
 package dev.callboard.directory;
 
+import dev.callboard.identity.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,12 +50,6 @@ public class UserRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(USER).optional();
     }
 
-    public List<User> findByIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ANY(?)")
-                .param(ids.toArray(UUID[]::new)).query(USER).list();
-    }
-
     public Optional<Credentials> findCredentials(String email) {
         return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(?)")
                 .param(email)
@@ -67,18 +61,10 @@ public class UserRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY display_name, id").query(USER).list();
     }
 
-    /** Everyone the viewer may see, per {@link VisibilityPolicy}: admins see all; clients see admins and themselves. */
+    /** Everyone the viewer may see: the viewer himself and the users of the roles {@link VisibilityPolicy} lets him see. */
     public List<User> findVisibleTo(UUID viewerId, Role viewerRole) {
-        if (viewerRole == Role.ADMIN) return findAll();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = 'admin' OR id = ? ORDER BY display_name, id")
-                .param(viewerId).query(USER).list();
-    }
-
-    public long countAdmins() {
-        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin'").query(Long.class).single();
-    }
-
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+        String[] roles = VisibilityPolicy.rolesSeenBy(viewerRole).stream().map(Role::wire).toArray(String[]::new);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = ANY(?) OR id = ? ORDER BY display_name, id")
+                .params(roles, viewerId).query(USER).list();
     }
 }

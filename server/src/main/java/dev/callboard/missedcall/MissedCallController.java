@@ -1,8 +1,8 @@
 package dev.callboard.missedcall;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.call.Call;
 import dev.callboard.call.CallStartLimiter;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package dev.callboard.missedcall;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.realtime.HelloContributor;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.HelloContributor;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

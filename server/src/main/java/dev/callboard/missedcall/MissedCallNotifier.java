@@ -1,7 +1,7 @@
 package dev.callboard.missedcall;
 
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;

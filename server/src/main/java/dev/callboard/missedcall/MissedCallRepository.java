@@ -85,8 +85,4 @@ public class MissedCallRepository {
     public int deleteAttemptedBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM missed_calls WHERE attempted_at < ?").param(ts(cutoff)).update();
     }
-
-    public int countForCall(UUID callId) {
-        return jdbc.sql("SELECT count(*) FROM missed_calls WHERE call_id = ?").param(callId).query(Integer.class).single();
-    }
 }

@@ -1,10 +1,10 @@
 package dev.callboard.missedcall;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.call.Call;
 import dev.callboard.call.CallSetup;
 import dev.callboard.call.PageCursor;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class MissedCallService {
      */
     public Call callBack(CurrentUser user, UUID id, String idempotencyKey) {
         MissedCall missed = repository.find(id).filter(m -> m.calleeId().equals(user.id()))
-                .orElseThrow(() -> ApiException.notFound("missed call"));
+                .orElseThrow(() -> DomainException.notFound("missed call"));
         Call call = calls.create(user, missed.callerId(), missed.media(), idempotencyKey).call();
         markSeen(user, id);
         return call;
@@ -70,7 +70,7 @@ public class MissedCallService {
 
     private void markOwnSeen(CurrentUser user, UUID id) {
         if (!repository.markSeen(id, user.id(), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            throw ApiException.notFound("missed call");
+            throw DomainException.notFound("missed call");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.callboard.ops;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.realtime.ConnectionRegistry;
-import dev.callboard.web.ApiException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +26,7 @@ public class HeapController {
 
     @PostMapping("/api/admin/heap")
     public HeapReport heap(CurrentUser actor) {
-        if (!actor.isAdmin()) throw ApiException.forbidden("admin role required");
+        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) memory.gc();
         var heap = memory.getHeapMemoryUsage();

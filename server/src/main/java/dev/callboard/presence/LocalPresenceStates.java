@@ -1,8 +1,8 @@
 package dev.callboard.presence;
 
-import dev.callboard.cluster.Delivery;
-import dev.callboard.cluster.EventBus;
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.Delivery;
+import dev.callboard.messaging.EventBus;
 
 import java.util.Collection;
 import java.util.HashMap;

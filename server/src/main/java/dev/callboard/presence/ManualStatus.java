@@ -1,6 +1,7 @@
 package dev.callboard.presence;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.callboard.error.DomainException;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public enum ManualStatus {
         for (ManualStatus s : values()) {
             if (s.wire().equals(value)) return s;
         }
-        throw new IllegalArgumentException(
+        throw DomainException.invalid(
                 "status must be one of available, busy, do_not_disturb, be_right_back, away, appear_offline");
     }
 }

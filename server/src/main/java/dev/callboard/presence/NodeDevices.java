@@ -1,6 +1,6 @@
 package dev.callboard.presence;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.callboard.presence;
 
-import dev.callboard.cluster.Delivery;
+import dev.callboard.messaging.Delivery;
 
 import java.util.List;
 

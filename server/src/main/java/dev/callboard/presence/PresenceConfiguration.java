@@ -1,16 +1,15 @@
 package dev.callboard.presence;
 
 import dev.callboard.cluster.ClusterListener;
+import dev.callboard.cluster.ClusterMode;
 import dev.callboard.cluster.ClusterWire;
-import dev.callboard.cluster.EventBus;
 import dev.callboard.cluster.RedisCluster;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.callboard.messaging.EventBus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
-import java.util.Set;
-import java.util.UUID;
 
 @Configuration(proxyBeanMethods = false)
 public class PresenceConfiguration {
@@ -20,41 +19,38 @@ public class PresenceConfiguration {
         return new PresenceStatusWriter(store, clock);
     }
 
-    /** In this process, or in Redis when cluster mode is on. */
     @Bean
-    PresenceStates presenceStates(PresenceStore store, PresenceStatusWriter writer, EventBus bus, Clock clock,
-                                  ObjectProvider<RedisCluster> cluster, ObjectProvider<ClusterWire> wire) {
-        RedisCluster redis = cluster.getIfAvailable();
-        if (redis == null) return new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, bus);
-        var fallback = new LocalPresenceStates(redis.nodeId(), store, writer, bus);
-        return new RedisPresenceStates(redis, wire.getObject(), fallback, store, writer, clock);
+    PresenceRecomputer presenceRecomputer(PresenceProperties properties, Clock clock) {
+        return new PresenceRecomputer(properties.thresholds(), clock);
+    }
+
+    /** Single node: live presence in this process. */
+    @Bean
+    @ClusterMode.Off
+    LocalPresenceStates localPresenceStates(PresenceStore store, PresenceStatusWriter writer, EventBus bus) {
+        return new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, bus);
+    }
+
+    /** Cluster mode: live presence in Redis, and this node's users on their own while Redis is away. */
+    @Bean
+    @ClusterMode
+    RedisPresenceStates redisPresenceStates(RedisCluster redis, ClusterWire wire, PresenceStore store,
+                                            PresenceStatusWriter writer, EventBus bus, PresenceRecomputer changes, Clock clock) {
+        return RedisPresenceStates.create(redis, wire, store, writer, bus, changes, clock);
+    }
+
+    /** Registered with the cluster before the hello refresh (see {@link ClusterListener}). */
+    @Bean
+    @ClusterMode
+    @Order(ClusterListener.STATE)
+    PresenceClusterListener presenceClusterListener(PresenceEngine engine, RedisPresenceStates states) {
+        return new PresenceClusterListener(engine, states.outage());
     }
 
     @Bean
     PresenceEngine presenceEngine(PresenceStates states, PresenceStore store, PresenceStatusWriter writer,
-                                  PresenceProperties properties, DeviceDropListener dropListener, Clock clock,
-                                  ObjectProvider<RedisCluster> cluster) {
-        PresenceEngine engine = new PresenceEngine(states, store, writer, properties.thresholds(), dropListener, clock);
-        if (states instanceof RedisPresenceStates shared) {
-            shared.attach(engine);
-            cluster.getObject().addListener(new ClusterListener() {
-                @Override
-                public void nodeGone(String node, Set<UUID> users) {
-                    engine.nodeGone(node, users);
-                }
-
-                @Override
-                public boolean resync() {
-                    return shared.resync();
-                }
-
-                @Override
-                public void redisLost() {
-                    shared.degraded();
-                }
-            });
-        }
-        return engine;
+                                  PresenceRecomputer changes, DeviceDropListener dropListener) {
+        return new PresenceEngine(states, store, writer, changes, dropListener);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,9 +1,9 @@
 package dev.callboard.presence;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.directory.Directory;
 import dev.callboard.directory.User;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,7 +29,7 @@ public class PresenceController {
 
     @GetMapping("/{userId}")
     public PresenceView one(CurrentUser me, @PathVariable String userId) {
-        User user = directory.visibleUser(me, userId).orElseThrow(() -> ApiException.notFound("user"));
+        User user = directory.visibleUser(me, userId).orElseThrow(() -> DomainException.notFound("user"));
         return engine.view(user.id(), user.id().equals(me.id()));
     }
 
@@ -54,8 +54,8 @@ public class PresenceController {
     private static PresenceStatus parseStatus(String status) {
         try {
             return PresenceStatus.parse(status);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status must be 'online' or one of available, away, be_right_back, busy, in_a_call, do_not_disturb, offline");
+        } catch (DomainException.Invalid e) {
+            throw DomainException.invalid("status must be 'online' or one of available, away, be_right_back, busy, in_a_call, do_not_disturb, offline");
         }
     }
 }

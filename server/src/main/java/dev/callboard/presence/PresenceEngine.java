@@ -1,11 +1,8 @@
 package dev.callboard.presence;
 
-import dev.callboard.cluster.Delivery;
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,39 +15,31 @@ import java.util.stream.Collectors;
 /**
  * Live presence: the devices of every connected user. Heartbeats never touch PostgreSQL; it is read
  * when a user comes online and written (behind) when his status or choice changes. Every change is
- * recomputed with {@link PresenceRules} and published at once. Where the live state is kept (this
+ * recomputed ({@link PresenceRecomputer}) and published at once. Where the live state is kept (this
  * process, or Redis for a cluster) is the {@link PresenceStates}' business; the rules are here.
  */
 public class PresenceEngine implements CallPresence {
     private final PresenceStates states;
     private final PresenceStore store;
     private final PresenceStatusWriter writer;
+    private final PresenceRecomputer changes;
     private final PresenceThresholds thresholds;
     private final DeviceDropListener dropListener;
-    private final Clock clock;
     private final String node;
 
     PresenceEngine(PresenceStates states, PresenceStore store, PresenceStatusWriter writer,
-                   PresenceThresholds thresholds, DeviceDropListener dropListener, Clock clock) {
+                   PresenceRecomputer changes, DeviceDropListener dropListener) {
         this.states = states;
         this.store = store;
         this.writer = writer;
-        this.thresholds = thresholds;
+        this.changes = changes;
+        this.thresholds = changes.thresholds();
         this.dropListener = dropListener;
-        this.clock = clock;
         this.node = states.node();
     }
 
-    /** A single-node engine, with its state in this process. */
-    public static PresenceEngine local(PresenceStore store, PresenceStatusWriter writer, PresencePublisher publisher,
-                                       PresenceThresholds thresholds, DeviceDropListener dropListener, Clock clock) {
-        var states = new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, publisher.bus());
-        return new PresenceEngine(states, store, writer, thresholds, dropListener, clock);
-    }
-
-    /** Millisecond precision, so a time reads the same from memory as after a round trip through PostgreSQL. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return changes.now();
     }
 
     public PresenceThresholds thresholds() {
@@ -134,23 +123,6 @@ public class PresenceEngine implements CallPresence {
         }
     }
 
-    /**
-     * Puts this node's devices of one user back after the shared state was unreachable or lost: its
-     * devices become exactly {@code localDevices}; the choice and the in-call count are taken from
-     * PostgreSQL, which every node kept writing meanwhile.
-     */
-    void resync(UUID userId, Role role, List<DeviceState> localDevices) {
-        update(userId, role, !localDevices.isEmpty(), s -> {
-            // Read on every attempt: a retry after a conflict must not write back what was read before it.
-            DurablePresence durable = store.load(userId);
-            s.devices.removeIf(d -> d.node().equals(node));
-            s.devices.addAll(localDevices);
-            s.manual = durable.manual();
-            s.message = durable.message();
-            s.activeCalls = store.answeredCalls(userId);
-        });
-    }
-
     public PresenceView view(UUID userId, boolean self) {
         PresenceView live = states.views(List.of(userId)).get(userId);
         if (live != null) return self ? live : live.forOthers();
@@ -217,31 +189,7 @@ public class PresenceEngine implements CallPresence {
     }
 
     private PresenceView update(UUID userId, Role role, boolean createIfAbsent, Consumer<UserPresenceState> change) {
-        PresenceChange done = states.update(userId, role, createIfAbsent, s -> {
-            change.accept(s);
-            return recompute(s, now());
-        });
+        PresenceChange done = states.update(userId, role, createIfAbsent, changes.after(change));
         return done == null ? null : done.full();
-    }
-
-    /** Recomputes the status after a change; says what to announce and whether a status row is due. */
-    private PresenceChange recompute(UserPresenceState s, Instant now) {
-        PresenceStatus status = s.status(now, thresholds);
-        boolean wasVisible = s.lastFull != null && s.lastFull.status() != PresenceStatus.OFFLINE;
-        if (wasVisible && status == PresenceStatus.OFFLINE) {
-            Instant latestInput = s.latestInput();
-            s.lastSeenAt = latestInput != null && s.manual == null ? latestInput : now;
-        }
-        PresenceView full = UserPresenceState.view(s.userId, status, s.lastSeenAt, s.manual, s.message, now);
-        PresenceView before = s.lastFull;
-        s.lastFull = full;
-        PresenceStore.StatusRow row = null;
-        if (status != s.persistedStatus) {
-            s.persistedStatus = status;
-            row = new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null);
-        }
-        List<Delivery> announcements = full.equals(before) ? List.of()
-                : PresencePublisher.announcements(s.userId, s.role, full, before == null || !full.forOthers().equals(before.forOthers()));
-        return new PresenceChange(full, announcements, row);
     }
 }

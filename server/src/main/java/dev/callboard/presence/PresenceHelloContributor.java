@@ -1,9 +1,9 @@
 package dev.callboard.presence;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.directory.Directory;
 import dev.callboard.directory.User;
-import dev.callboard.realtime.HelloContributor;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.HelloContributor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

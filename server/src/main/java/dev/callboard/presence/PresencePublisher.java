@@ -1,16 +1,17 @@
 package dev.callboard.presence;
 
-import dev.callboard.cluster.Delivery;
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.Delivery;
+import dev.callboard.messaging.OutboundEvent;
 
 import java.util.List;
 import java.util.UUID;
 
 /** Announces presence changes: the full view to the user's own devices, the public view to his watchers. */
-public record PresencePublisher(EventBus bus) {
-    public static final String EVENT = "presence.changed";
+final class PresencePublisher {
+    static final String EVENT = "presence.changed";
+
+    private PresencePublisher() {}
 
     static List<Delivery> announcements(UUID userId, Role role, PresenceView full, boolean publicChanged) {
         Delivery self = new Delivery.ToUsers(List.of(userId), new OutboundEvent(EVENT, full));

@@ -1,6 +1,7 @@
 package dev.callboard.presence;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.callboard.error.DomainException;
 
 import java.util.Locale;
 
@@ -21,6 +22,6 @@ public enum PresenceStatus {
         for (PresenceStatus s : values()) {
             if (s.wire().equals(value)) return s;
         }
-        throw new IllegalArgumentException("unknown status '" + value + "'");
+        throw DomainException.invalid("unknown status '" + value + "'");
     }
 }

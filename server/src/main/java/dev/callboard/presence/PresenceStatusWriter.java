@@ -47,11 +47,6 @@ public class PresenceStatusWriter implements AutoCloseable {
         }
     }
 
-    /** Blocks until everything enqueued so far is written (for tests). */
-    public void flush() {
-        flush(Duration.ofDays(1));
-    }
-
     /** @return whether everything enqueued so far was written within {@code max} */
     public boolean flush(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();

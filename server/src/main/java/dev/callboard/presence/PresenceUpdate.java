@@ -1,5 +1,6 @@
 package dev.callboard.presence;
 
+import dev.callboard.error.DomainException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -18,41 +19,41 @@ public record PresenceUpdate(boolean setsStatus, ManualStatus status, Duration s
     private static final Set<String> FIELDS = Set.of("status", "durationSeconds", "message", "messageDurationSeconds");
 
     public static PresenceUpdate parse(JsonNode body) {
-        if (body == null || !body.isObject()) throw new IllegalArgumentException("body must be a JSON object");
+        if (body == null || !body.isObject()) throw DomainException.invalid("body must be a JSON object");
         for (Iterator<String> it = body.propertyNames().iterator(); it.hasNext(); ) {
             String name = it.next();
-            if (!FIELDS.contains(name)) throw new IllegalArgumentException("unknown field '" + name + "'");
+            if (!FIELDS.contains(name)) throw DomainException.invalid("unknown field '" + name + "'");
         }
         boolean setsStatus = body.has("status");
         ManualStatus status = null;
         if (setsStatus && !body.get("status").isNull()) {
-            if (!body.get("status").isString()) throw new IllegalArgumentException("status must be a string or null");
+            if (!body.get("status").isString()) throw DomainException.invalid("status must be a string or null");
             status = ManualStatus.parse(body.get("status").asString());
         }
         boolean setsMessage = body.has("message");
         String message = null;
         if (setsMessage && !body.get("message").isNull()) {
-            if (!body.get("message").isString()) throw new IllegalArgumentException("message must be a string or null");
+            if (!body.get("message").isString()) throw DomainException.invalid("message must be a string or null");
             message = body.get("message").asString().strip();
             if (message.length() > MAX_MESSAGE_LENGTH) {
-                throw new IllegalArgumentException("message must be at most " + MAX_MESSAGE_LENGTH + " characters");
+                throw DomainException.invalid("message must be at most " + MAX_MESSAGE_LENGTH + " characters");
             }
             if (message.isEmpty()) message = null;
         }
         Duration statusDuration = duration(body, "durationSeconds");
         Duration messageDuration = duration(body, "messageDurationSeconds");
-        if (!setsStatus && !setsMessage) throw new IllegalArgumentException("nothing to change: give status and/or message");
-        if (statusDuration != null && status == null) throw new IllegalArgumentException("durationSeconds needs a status");
-        if (messageDuration != null && message == null) throw new IllegalArgumentException("messageDurationSeconds needs a message");
+        if (!setsStatus && !setsMessage) throw DomainException.invalid("nothing to change: give status and/or message");
+        if (statusDuration != null && status == null) throw DomainException.invalid("durationSeconds needs a status");
+        if (messageDuration != null && message == null) throw DomainException.invalid("messageDurationSeconds needs a message");
         return new PresenceUpdate(setsStatus, status, statusDuration, setsMessage, message, messageDuration);
     }
 
     private static Duration duration(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) return null;
-        if (!node.isIntegralNumber() || node.asLong() < 1) throw new IllegalArgumentException(field + " must be a positive whole number");
+        if (!node.isIntegralNumber() || node.asLong() < 1) throw DomainException.invalid(field + " must be a positive whole number");
         Duration d = Duration.ofSeconds(node.asLong());
-        if (d.compareTo(MAX_DURATION) > 0) throw new IllegalArgumentException(field + " must be at most 30 days");
+        if (d.compareTo(MAX_DURATION) > 0) throw DomainException.invalid(field + " must be at most 30 days");
         return d;
     }
 }

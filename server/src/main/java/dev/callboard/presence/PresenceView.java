@@ -19,6 +19,15 @@ public record PresenceView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant manualStatusExpiresAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant messageExpiresAt) {
 
+    /** The full view (as the user himself sees it) of a status, with the choices still active at {@code now}. */
+    static PresenceView of(UUID userId, PresenceStatus status, Instant lastSeenAt,
+                           Expiring<ManualStatus> manual, Expiring<String> message, Instant now) {
+        ManualStatus chosen = Expiring.valueAt(manual, now);
+        String text = Expiring.valueAt(message, now);
+        return new PresenceView(userId, status, status == PresenceStatus.OFFLINE ? lastSeenAt : null, text,
+                chosen, chosen == null ? null : manual.expiresAt(), text == null ? null : message.expiresAt());
+    }
+
     /** The same presence as anyone but the user himself sees it. */
     public PresenceView forOthers() {
         return manualStatus == null && manualStatusExpiresAt == null && messageExpiresAt == null

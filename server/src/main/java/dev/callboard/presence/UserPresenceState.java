@@ -1,10 +1,9 @@
 package dev.callboard.presence;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,17 +63,5 @@ final class UserPresenceState {
             if (latest == null || d.lastInputAt().isAfter(latest)) latest = d.lastInputAt();
         }
         return latest;
-    }
-
-    static PresenceView view(UUID userId, PresenceStatus status, Instant lastSeenAt,
-                             Expiring<ManualStatus> manual, Expiring<String> message, Instant now) {
-        ManualStatus chosen = Expiring.valueAt(manual, now);
-        String text = Expiring.valueAt(message, now);
-        return new PresenceView(userId, status, status == PresenceStatus.OFFLINE ? lastSeenAt : null, text,
-                chosen, chosen == null ? null : manual.expiresAt(), text == null ? null : message.expiresAt());
-    }
-
-    static Collection<String> deviceIds(Collection<DeviceState> devices) {
-        return devices.stream().map(DeviceState::deviceId).toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.callboard.realtime;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.auth.CurrentUserArgumentResolver;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.web.CurrentUserArgumentResolver;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;

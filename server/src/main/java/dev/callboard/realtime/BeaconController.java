@@ -1,6 +1,7 @@
 package dev.callboard.realtime;
 
-import dev.callboard.cluster.EventBus;
+import dev.callboard.error.DomainException;
+import dev.callboard.messaging.EventBus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,16 +34,16 @@ public class BeaconController {
         try {
             json = body == null ? null : mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("malformed JSON");
+            throw DomainException.invalid("malformed JSON");
         }
         if (json == null || !json.path("userId").isString() || !json.path("deviceId").isString() || !json.path("beaconKey").isString()) {
-            throw new IllegalArgumentException("a beacon is {\"userId\", \"deviceId\", \"beaconKey\"}");
+            throw DomainException.invalid("a beacon is {\"userId\", \"deviceId\", \"beaconKey\"}");
         }
         UUID userId;
         try {
             userId = UUID.fromString(json.get("userId").asString());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("userId must be a UUID");
+            throw DomainException.invalid("userId must be a UUID");
         }
         // The socket may be open on another node: the bus finds it and checks the key there.
         bus.closeDevice(userId, json.get("deviceId").asString(), json.get("beaconKey").asString());

@@ -1,6 +1,7 @@
 package dev.callboard.realtime;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.DeviceContext;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;

@@ -1,5 +1,6 @@
 package dev.callboard.realtime;
 
+import dev.callboard.identity.Role;
 import dev.callboard.presence.DeviceDropListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -7,7 +8,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,8 +24,12 @@ public class ConnectionRegistry implements DeviceDropListener {
     private static final Connection[] NONE = new Connection[0];
 
     private final Map<UUID, Connection[]> byUser = new ConcurrentHashMap<>();
-    private final Set<Connection> admins = ConcurrentHashMap.newKeySet();
-    private final Set<Connection> clients = ConcurrentHashMap.newKeySet();
+    /** For fan-out to everyone of a role (see {@code VisibilityPolicy.rolesThatSee}). */
+    private final Map<Role, Set<Connection>> byRole = new EnumMap<>(Role.class);
+
+    public ConnectionRegistry() {
+        for (Role role : Role.values()) byRole.put(role, ConcurrentHashMap.newKeySet());
+    }
 
     /** Adds the connection; an older connection of the same device is closed (it is being replaced). */
     public void add(Connection c) {
@@ -39,7 +44,7 @@ public class ConnectionRegistry implements DeviceDropListener {
             next[next.length - 1] = c;
             return next;
         });
-        (c.user().isAdmin() ? admins : clients).add(c);
+        byRole.get(c.user().role()).add(c);
         if (replaced[0] != null) {
             remove(replaced[0]);
             replaced[0].close(REPLACED);
@@ -54,7 +59,7 @@ public class ConnectionRegistry implements DeviceDropListener {
             removed[0] = next.length != list.length;
             return next.length == 0 ? null : next;
         });
-        (c.user().isAdmin() ? admins : clients).remove(c);
+        byRole.get(c.user().role()).remove(c);
         return removed[0];
     }
 
@@ -85,20 +90,18 @@ public class ConnectionRegistry implements DeviceDropListener {
         }
     }
 
-    public void forEachAdmin(Consumer<Connection> action) {
-        admins.forEach(action);
+    public void forEachWithRole(Role role, Consumer<Connection> action) {
+        byRole.get(role).forEach(action);
     }
 
-    public void forEachClient(Consumer<Connection> action) {
-        clients.forEach(action);
+    public void forEach(Consumer<Connection> action) {
+        for (Set<Connection> connections : byRole.values()) connections.forEach(action);
     }
 
     public int size() {
-        return admins.size() + clients.size();
-    }
-
-    public Collection<UUID> connectedUsers() {
-        return byUser.keySet();
+        int size = 0;
+        for (Set<Connection> connections : byRole.values()) size += connections.size();
+        return size;
     }
 
     @Override

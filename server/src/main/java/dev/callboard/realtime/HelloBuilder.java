@@ -1,7 +1,8 @@
 package dev.callboard.realtime;
 
-import dev.callboard.cluster.OutboundEvent;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.messaging.HelloContributor;
+import dev.callboard.messaging.OutboundEvent;
 import dev.callboard.presence.PresenceEngine;
 import org.springframework.stereotype.Component;
 

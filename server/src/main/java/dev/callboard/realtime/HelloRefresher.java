@@ -1,9 +1,8 @@
 package dev.callboard.realtime;
 
 import dev.callboard.cluster.ClusterListener;
-import dev.callboard.cluster.EventCodec;
-import dev.callboard.cluster.RedisCluster;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.callboard.messaging.EventCodec;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -17,17 +16,16 @@ import java.util.UUID;
  * every hello as the whole truth.
  */
 @Component
+@Order(ClusterListener.CLIENTS)
 public class HelloRefresher implements ClusterListener {
     private final ConnectionRegistry connections;
     private final HelloBuilder hello;
     private final EventCodec codec;
 
-    public HelloRefresher(ConnectionRegistry connections, HelloBuilder hello, EventCodec codec,
-                          ObjectProvider<RedisCluster> cluster) {
+    public HelloRefresher(ConnectionRegistry connections, HelloBuilder hello, EventCodec codec) {
         this.connections = connections;
         this.hello = hello;
         this.codec = codec;
-        cluster.ifAvailable(c -> c.addListener(this));
     }
 
     @Override
@@ -43,7 +41,7 @@ public class HelloRefresher implements ClusterListener {
     /**
      * Redis just went away: this node's connections learn at once that people on other nodes are out of
      * reach (they now show offline), instead of keeping their last known presence for the whole outage.
-     * Runs after presence has put this node's own users into its fallback (it registered first).
+     * Runs after presence has put this node's own users into its fallback (see {@link ClusterListener}).
      */
     @Override
     public void redisLost() {
@@ -56,8 +54,7 @@ public class HelloRefresher implements ClusterListener {
     }
 
     private void refreshAll() {
-        connections.forEachAdmin(this::refresh);
-        connections.forEachClient(this::refresh);
+        connections.forEach(this::refresh);
     }
 
     private void refresh(Connection c) {

@@ -1,8 +1,10 @@
 package dev.callboard.realtime;
 
+import dev.callboard.error.DomainException;
+import dev.callboard.messaging.InboundMessageHandler;
 import dev.callboard.presence.PresenceEngine;
 import dev.callboard.presence.PresenceUpdate;
-import dev.callboard.web.ApiException;
+import dev.callboard.web.ErrorMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,13 +72,13 @@ public class InboundDispatcher {
         try {
             Object result = handle(c, type, data);
             if (id != null) reply(c, id, "ack", result);
-        } catch (ApiException e) {
-            reply(c, id, "error", error(e.code(), e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            reply(c, id, "error", error("bad_request", e.getMessage()));
         } catch (RuntimeException e) {
-            log.error("Failed to handle '{}' from user {}", type, c.user().id(), e);
-            reply(c, id, "error", error("internal", "internal error"));
+            ErrorMapping.ClientError refused = ErrorMapping.ofClientMistake(e);
+            if (refused == null) {
+                log.error("Failed to handle '{}' from user {}", type, c.user().id(), e);
+                refused = ErrorMapping.internal();
+            }
+            reply(c, id, "error", error(refused.code(), refused.message()));
         }
     }
 
@@ -95,7 +97,7 @@ public class InboundDispatcher {
             }
             default -> {
                 InboundMessageHandler handler = handlers.get(type);
-                if (handler == null) throw new ApiException(400, "unknown_type", "unknown message type '" + type + "'");
+                if (handler == null) throw DomainException.invalid("unknown_type", "unknown message type '" + type + "'");
                 return handler.handle(c.device(), data);
             }
         }
@@ -105,7 +107,7 @@ public class InboundDispatcher {
     private Instant lastInputAt(JsonNode data) {
         JsonNode idle = data.get("idleMs");
         if (idle != null && !idle.isNull()) {
-            if (!idle.isNumber() || idle.asLong() < 0) throw new IllegalArgumentException("idleMs must be a non-negative number");
+            if (!idle.isNumber() || idle.asLong() < 0) throw DomainException.invalid("idleMs must be a non-negative number");
             return clock.instant().minusMillis(idle.asLong());
         }
         JsonNode at = data.get("lastInputAt");
@@ -115,10 +117,10 @@ public class InboundDispatcher {
             try {
                 return Instant.parse(at.asString());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
+                throw DomainException.invalid("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
             }
         }
-        throw new IllegalArgumentException("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
+        throw DomainException.invalid("lastInputAt must be an ISO-8601 instant or epoch milliseconds");
     }
 
     private static Map<String, String> error(String code, String message) {

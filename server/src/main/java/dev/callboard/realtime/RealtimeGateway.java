@@ -1,8 +1,10 @@
 package dev.callboard.realtime;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.cluster.EventCodec;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.DeviceContext;
+import dev.callboard.messaging.EventCodec;
 import dev.callboard.presence.PresenceEngine;
+import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,6 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
-import io.netty.handler.codec.TooLongFrameException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -1,5 +1,6 @@
 package dev.callboard.web;
 
+import dev.callboard.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,14 +11,17 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
-/** Maps every controller failure onto {@link ErrorBody}, so clients see one error shape. */
+/**
+ * Maps every controller failure onto {@link ErrorBody}, so clients see one error shape: domain
+ * failures through {@link ErrorMapping}, and the framework's own (unreadable body, unknown route).
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    public ResponseEntity<ErrorBody> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(ErrorBody.of(e.code(), e.getMessage()));
+    @ExceptionHandler({DomainException.class, IllegalArgumentException.class})
+    public ResponseEntity<ErrorBody> refused(RuntimeException e) {
+        return respond(ErrorMapping.ofClientMistake(e));
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
@@ -41,14 +45,13 @@ public class ApiExceptionHandler {
                 .body(ErrorBody.of(code, e.getReason() == null ? code.replace('_', ' ') : e.getReason()));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    public ResponseEntity<ErrorBody> illegalArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(ErrorBody.of("bad_request", e.getMessage()));
-    }
-
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("Unhandled error", e);
-        return ResponseEntity.internalServerError().body(ErrorBody.of("internal", "internal error"));
+        return respond(ErrorMapping.internal());
+    }
+
+    private static ResponseEntity<ErrorBody> respond(ErrorMapping.ClientError error) {
+        return ResponseEntity.status(error.status()).body(error.body());
     }
 }

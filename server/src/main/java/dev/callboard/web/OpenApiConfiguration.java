@@ -1,6 +1,6 @@
 package dev.callboard.web;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,6 +1,6 @@
 package dev.callboard.web;
 
-import dev.callboard.auth.CurrentUserArgumentResolver;
+import dev.callboard.web.CurrentUserArgumentResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;

@@ -1,12 +1,14 @@
 package dev.callboard.auth;
 
-import dev.callboard.directory.Role;
+import dev.callboard.directory.PasswordHasher;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.identity.Role;
 import dev.callboard.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -25,6 +27,12 @@ public abstract class AuthIntegrationTest extends IntegrationTest {
     protected UserRepository users;
     @Autowired
     protected PasswordHasher hasher;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected long userCount() {
+        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+    }
 
     protected WebTestClient http() {
         return WebTestClient.bindToServer()

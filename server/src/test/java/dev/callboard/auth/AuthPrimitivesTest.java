@@ -2,11 +2,8 @@ package dev.callboard.auth;
 
 import dev.callboard.db.DatabaseProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.http.server.PathContainer;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Small pure pieces: header parsing, path classification, origins, secrets, property defaults. */
+/** Small pure pieces: header parsing, origins, secrets, property defaults. */
 class AuthPrimitivesTest {
 
     @Test
@@ -29,28 +26,6 @@ class AuthPrimitivesTest {
         assertThat(BearerToken.parse("Bearer    ")).isEmpty();
         assertThat(BearerToken.parse("Basic abc")).isEmpty();
         assertThat(BearerToken.parse("Bearerabc")).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/api/users", "/api", "/api/", "//api//users", "/api/users;x=1", "/API/users",
-            "/api%2Fusers", "/api/auth/logout", "/api/auth/login/extra", "/api/realtime/ticket", "/api/me"})
-    void protectedApiPaths(String path) {
-        assertThat(AuthenticationFilter.isProtectedApi(segments(path))).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/api/auth/login", "/api/auth/login/", "/api/realtime/beacon", "/actuator/health",
-            "/v3/api-docs", "/", "/index.html", "/components/callboard-presence.js", "/ws"})
-    void unprotectedPaths(String path) {
-        assertThat(AuthenticationFilter.isProtectedApi(segments(path))).isFalse();
-    }
-
-    @Test
-    void webSocketPath() {
-        assertThat(AuthenticationFilter.isWebSocket(segments("/ws"))).isTrue();
-        assertThat(AuthenticationFilter.isWebSocket(segments("//ws/"))).isTrue();
-        assertThat(AuthenticationFilter.isWebSocket(segments("/ws/x"))).isFalse();
-        assertThat(AuthenticationFilter.isWebSocket(segments("/wss"))).isFalse();
     }
 
     @Test
@@ -111,10 +86,6 @@ class AuthPrimitivesTest {
         assertThat(unset.effectivelyEnabled(external)).isFalse();
         assertThat(new DemoProperties(false, null).effectivelyEnabled(embedded)).isFalse();
         assertThat(new DemoProperties(true, null).effectivelyEnabled(external)).isTrue();
-    }
-
-    private static List<String> segments(String path) {
-        return AuthenticationFilter.segments(PathContainer.parsePath(path));
     }
 
     private static <T> T bind(Map<String, String> values, String prefix, Class<T> type) {

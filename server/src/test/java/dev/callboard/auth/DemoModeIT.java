@@ -1,8 +1,8 @@
 package dev.callboard.auth;
 
 import dev.callboard.CallboardApplication;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

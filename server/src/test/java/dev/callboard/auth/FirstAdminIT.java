@@ -1,8 +1,8 @@
 package dev.callboard.auth;
 
-import dev.callboard.directory.Role;
 import dev.callboard.directory.UserAdministration;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,11 +33,11 @@ class FirstAdminIT extends AuthIntegrationTest {
 
     @Test
     void anExistingAdminIsNeverTouched() {
-        long before = users.count();
+        long before = userCount();
         bootstrap.run(null); // a restart with the same settings
         new FirstAdminBootstrap(properties("BOSS@example.com", "a-different-password"), administration).run(null);
 
-        assertThat(users.count()).isEqualTo(before);
+        assertThat(userCount()).isEqualTo(before);
         assertThat(login("boss@example.com", "first-admin-pass")).isNotBlank();
         http().post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", "boss@example.com", "password", "a-different-password"))
@@ -54,10 +54,10 @@ class FirstAdminIT extends AuthIntegrationTest {
 
     @Test
     void halfConfiguredCreatesNobody() {
-        long before = users.count();
+        long before = userCount();
         new FirstAdminBootstrap(properties("half@example.com", ""), administration).run(null);
         new FirstAdminBootstrap(properties("", "half-configured"), administration).run(null);
-        assertThat(users.count()).isEqualTo(before);
+        assertThat(userCount()).isEqualTo(before);
     }
 
     private static AuthProperties properties(String email, String password) {

@@ -1,7 +1,7 @@
 package dev.callboard.auth;
 
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

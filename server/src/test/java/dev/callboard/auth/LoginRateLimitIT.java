@@ -1,8 +1,8 @@
 package dev.callboard.auth;
 
-import dev.callboard.support.MutableClock;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.Role;
+import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,9 @@
 package dev.callboard.auth;
 
-import dev.callboard.support.MutableClock;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Role;
+import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

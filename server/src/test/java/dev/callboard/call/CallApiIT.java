@@ -1,7 +1,7 @@
 package dev.callboard.call;
 
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.Role;
 import dev.callboard.presence.PresenceEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

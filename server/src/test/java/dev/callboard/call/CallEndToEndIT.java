@@ -10,8 +10,8 @@ import dev.callboard.client.Media;
 import dev.callboard.client.MissedCall;
 import dev.callboard.client.PresenceStatus;
 import dev.callboard.client.Sdp;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
+import dev.callboard.identity.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,11 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Role;
 import dev.callboard.missedcall.MissedCallNotifier;
+import dev.callboard.missedcall.MissedCallRecorder;
 import dev.callboard.missedcall.MissedCallRepository;
 import dev.callboard.missedcall.MissedCallService;
 import dev.callboard.support.Migrated;
@@ -59,9 +60,10 @@ public final class CallFixture implements AutoCloseable {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource));
         calls = new CallRepository(jdbc);
         missedCalls = new MissedCallRepository(jdbc);
-        CallStore store = new CallStore(tx, calls, missedCalls, clock);
         MissedCallNotifier notifier = new MissedCallNotifier(missedCalls, bus);
-        CallEvents events = new CallEvents(bus, presence, notifier);
+        MissedCallRecorder recorder = new MissedCallRecorder(missedCalls, notifier);
+        CallStore store = new CallStore(tx, calls, recorder, clock);
+        CallEvents events = new CallEvents(bus, presence, recorder);
         CallProperties properties = new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy, ABANDON_AFTER, 30);
         setup = new CallSetup(store, users, presence, events, properties);
         service = new CallService(store, presence, events);
@@ -91,7 +93,7 @@ public final class CallFixture implements AutoCloseable {
     }
 
     public int missedRecords(UUID callId) {
-        return missedCalls.countForCall(callId);
+        return jdbc.sql("SELECT count(*) FROM missed_calls WHERE call_id = ?").param(callId).query(Integer.class).single();
     }
 
     public int ringingBetween(UUID a, UUID b) {

@@ -1,8 +1,9 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.missedcall.MissedCallNotifier;
-import dev.callboard.web.ApiException;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,7 +249,7 @@ class CallFlowIT {
     void theSameIdempotencyKeyReturnsTheSameCall() {
         Call first = f.setup.create(admin, client.id(), Media.AUDIO, "key-1").call();
         f.service.answer(client, first.id(), "carl-phone");
-        CallSetup.Result again = f.setup.create(admin, client.id(), Media.AUDIO, "key-1");
+        CallSetupResult again = f.setup.create(admin, client.id(), Media.AUDIO, "key-1");
         assertThat(again.replayed()).isTrue();
         assertThat(again.call().id()).isEqualTo(first.id());
         assertThat(again.call().status()).isEqualTo(CallStatus.ANSWERED);
@@ -306,6 +307,6 @@ class CallFlowIT {
     }
 
     static java.util.function.Consumer<Throwable> status(int status) {
-        return e -> assertThat(e).isInstanceOfSatisfying(ApiException.class, a -> assertThat(a.status()).isEqualTo(status));
+        return e -> assertThat(e).isInstanceOfSatisfying(DomainException.class, a -> assertThat(ErrorMapping.status(a)).isEqualTo(status));
     }
 }

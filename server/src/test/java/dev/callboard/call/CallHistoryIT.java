@@ -1,6 +1,6 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class CallRaceIT {
         f.close();
     }
 
-    /** What one side of a race did: its value, or the ApiException it was refused with. */
-    record Side<T>(T value, ApiException refused) {
+    /** What one side of a race did: its value, or the DomainException it was refused with. */
+    record Side<T>(T value, DomainException refused) {
         boolean won() {
             return refused == null;
         }
@@ -67,8 +68,8 @@ class CallRaceIT {
         start.await();
         try {
             return new Side<>(work.call(), null);
-        } catch (ApiException e) {
-            assertThat(e.status()).as(e.getMessage()).isEqualTo(409);
+        } catch (DomainException e) {
+            assertThat(ErrorMapping.status(e)).as(e.getMessage()).isEqualTo(409);
             return new Side<>(null, e);
         }
     }
@@ -165,7 +166,7 @@ class CallRaceIT {
         for (int i = 0; i < ROUNDS; i++) {
             String key = "retry-" + i;
             f.bus.clear();
-            Race<CallSetup.Result, CallSetup.Result> race = race(
+            Race<CallSetupResult, CallSetupResult> race = race(
                     () -> f.setup.create(admin, client.id(), Media.AUDIO, key),
                     () -> f.setup.create(admin, client.id(), Media.AUDIO, key));
 

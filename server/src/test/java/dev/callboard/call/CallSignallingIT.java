@@ -1,12 +1,12 @@
 package dev.callboard.call;
 
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.realtime.DeviceContext;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.messaging.DeviceContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 

@@ -1,7 +1,8 @@
 package dev.callboard.call;
 
+import dev.callboard.error.DomainException;
 import dev.callboard.support.MutableClock;
-import dev.callboard.web.ApiException;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,17 +22,17 @@ class CallStartLimiterTest {
         UUID ada = UUID.randomUUID();
         for (int i = 0; i < 6; i++) limiter.acquire(ada);
         assertThatThrownBy(() -> limiter.acquire(ada))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(ErrorMapping.status(e)).isEqualTo(429));
         limiter.acquire(UUID.randomUUID());  // others are not affected
 
         clock.advance(Duration.ofSeconds(9));  // 6 per minute = one every 10 s
-        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(DomainException.class);
         clock.advance(Duration.ofSeconds(1));
         limiter.acquire(ada);
-        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(DomainException.class);
 
         clock.advance(Duration.ofMinutes(5));  // never more than the burst
         for (int i = 0; i < 6; i++) limiter.acquire(ada);
-        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> limiter.acquire(ada)).isInstanceOf(DomainException.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.callboard.call;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,8 +33,8 @@ class CallStatusTest {
             assertThat(from.transition(to)).isEqualTo(to);
         } else {
             assertThatThrownBy(() -> from.transition(to))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.status()).isEqualTo(409);
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(ErrorMapping.status(e)).isEqualTo(409);
                         assertThat(e.code()).isEqualTo("invalid_transition");
                         assertThat(e.getMessage()).contains(from.wire()).contains(to.wire());
                     });
@@ -50,6 +51,6 @@ class CallStatusTest {
     @Test
     void wireNamesRoundTrip() {
         for (CallStatus s : values()) assertThat(parse(s.wire())).isEqualTo(s);
-        assertThatThrownBy(() -> parse("RINGING")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> parse("RINGING")).isInstanceOf(DomainException.class);
     }
 }

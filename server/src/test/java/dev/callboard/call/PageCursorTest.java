@@ -1,6 +1,6 @@
 package dev.callboard.call;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,9 +19,9 @@ class PageCursorTest {
 
     @Test
     void rejectsGarbageAndBadLimits() {
-        assertThatThrownBy(() -> PageCursor.decode("not-a-cursor")).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> PageCursor.limit(0)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> PageCursor.limit(101)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PageCursor.decode("not-a-cursor")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> PageCursor.limit(0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> PageCursor.limit(101)).isInstanceOf(DomainException.class);
         assertThat(PageCursor.limit(null)).isEqualTo(PageCursor.DEFAULT_LIMIT);
     }
 

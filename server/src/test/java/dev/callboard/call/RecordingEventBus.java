@@ -1,8 +1,8 @@
 package dev.callboard.call;
 
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.callboard.call;
 
 import dev.callboard.CallboardApplication;
-import dev.callboard.auth.CurrentUser;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
-import dev.callboard.missedcall.MissedCallRepository;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Role;
 import dev.callboard.presence.PresenceEngine;
 import dev.callboard.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -43,15 +42,18 @@ class RestartDuringRingingIT {
 
         try (ConfigurableApplicationContext second = start(database)) {
             CallRepository calls = second.getBean(CallRepository.class);
-            MissedCallRepository missedCalls = second.getBean(MissedCallRepository.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> missedCalls.countForCall(callId) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> missedRecords(db, callId) == 1);
 
             Call missed = calls.find(callId).orElseThrow();
             assertThat(missed.status()).isEqualTo(CallStatus.MISSED);
             assertThat(missed.reason()).isEqualTo(HangupReason.INVITE_TIMEOUT);
             assertThat(second.getBean(RingTimeoutSweeper.class).sweep()).isZero();
-            assertThat(missedCalls.countForCall(callId)).isEqualTo(1);
+            assertThat(missedRecords(db, callId)).isEqualTo(1);
         }
+    }
+
+    private static int missedRecords(JdbcClient db, UUID callId) {
+        return db.sql("SELECT count(*) FROM missed_calls WHERE call_id = ?").param(callId).query(Integer.class).single();
     }
 
     private static ConfigurableApplicationContext start(String database) {

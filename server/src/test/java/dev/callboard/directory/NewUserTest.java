@@ -1,6 +1,8 @@
 package dev.callboard.directory;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.Role;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +30,8 @@ class NewUserTest {
     @Test
     void errorsAre400WithTheFieldName() {
         assertThatThrownBy(() -> new NewUser("a@example.com", "A", "owner", "12345678", null).validated())
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(ErrorMapping.status(e)).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("bad_request");
                     assertThat(e.getMessage()).contains("role");
                 });

@@ -1,11 +1,12 @@
 package dev.callboard.missedcall;
 
-import dev.callboard.auth.CurrentUser;
 import dev.callboard.call.Call;
 import dev.callboard.call.CallFixture;
 import dev.callboard.call.CallStatus;
 import dev.callboard.call.Media;
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
+import dev.callboard.web.ErrorMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,6 @@ class MissedCallIT {
     }
 
     private static java.util.function.Consumer<Throwable> notFound() {
-        return e -> assertThat(e).isInstanceOfSatisfying(ApiException.class, a -> assertThat(a.status()).isEqualTo(404));
+        return e -> assertThat(e).isInstanceOfSatisfying(DomainException.class, a -> assertThat(ErrorMapping.status(a)).isEqualTo(404));
     }
 }

@@ -1,10 +1,10 @@
 package dev.callboard.presence;
 
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.OutboundEvent;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
 import dev.callboard.support.Migrated;
 import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -67,9 +67,14 @@ class PresenceEngineIT {
 
     private PresenceEngine newEngine() {
         writer = new PresenceStatusWriter(store, clock);
-        PresenceThresholds thresholds = PresenceThresholds.defaults();
-        return PresenceEngine.local(store, writer, new PresencePublisher(bus), thresholds,
-                (userId, deviceId, connectionId) -> dropped.add(new DroppedDevice(userId, deviceId)), clock);
+        var states = new LocalPresenceStates(LocalPresenceStates.NODE, store, writer, bus);
+        return new PresenceEngine(states, store, writer, new PresenceRecomputer(PresenceThresholds.defaults(), clock),
+                (userId, deviceId, connectionId) -> dropped.add(new DroppedDevice(userId, deviceId)));
+    }
+
+    /** Waits until the write-behind has stored every row enqueued so far. */
+    private void flushWrites() {
+        assertThat(writer.flush(Duration.ofSeconds(30))).as("presence rows written").isTrue();
     }
 
     @AfterEach
@@ -96,7 +101,7 @@ class PresenceEngineIT {
         assertThat(after.lastSeenAt()).isEqualTo(Instant.parse("2026-11-24T09:00:10Z"));
         assertThat(published).endsWith("watchers:" + client.id() + ":offline");
 
-        writer.flush();
+        flushWrites();
         engine.sweep();
         assertThat(engine.liveUserCount()).as("forgotten once stored").isZero();
         assertThat(engine.view(client.id(), false).lastSeenAt()).as("now read from PostgreSQL")
@@ -106,14 +111,14 @@ class PresenceEngineIT {
     @Test
     void heartbeatsNeverWriteToTheDatabase() throws Exception {
         engine.deviceConnected(client.id(), Role.CLIENT, "laptop", 1);
-        writer.flush();
+        flushWrites();
         long before = waitForStableWrites();
         for (int i = 0; i < 50; i++) {
             clock.advance(Duration.ofSeconds(30));
             engine.heartbeat(client.id(), Role.CLIENT, "laptop", 1, clock.instant(), true);
         }
         engine.sweep();
-        writer.flush();
+        flushWrites();
         assertThat(waitForStableWrites()).isEqualTo(before);
         assertThat(engine.view(client.id(), false).status()).isEqualTo(PresenceStatus.AVAILABLE);
     }
@@ -217,12 +222,12 @@ class PresenceEngineIT {
     void oneWritePerStatusChange() throws Exception {
         long before = waitForStableWrites();
         engine.deviceConnected(client.id(), Role.CLIENT, "laptop", 1);   // offline → available
-        writer.flush();
+        flushWrites();
         clock.advance(Duration.ofMinutes(6));
         engine.heartbeat(client.id(), Role.CLIENT, "laptop", 1, null, true); // → away
-        writer.flush();
+        flushWrites();
         engine.deviceLeft(client.id(), "laptop", 1);                      // → offline
-        writer.flush();
+        flushWrites();
         List<Long> writes = new ArrayList<>();
         writes.add(waitForStableWrites() - before);
         assertThat(writes).containsExactly(3L);

@@ -1,6 +1,6 @@
 package dev.callboard.presence;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,7 +29,7 @@ class PresenceHashTest {
         s.persistedStatus = PresenceStatus.IN_A_CALL;
         s.devices.add(new DeviceState("laptop", HERE, 7, NOW.minusSeconds(5), NOW.minusSeconds(30), true));
         s.devices.add(new DeviceState("phone", "node-2", 9, NOW, NOW.minusSeconds(90), false));
-        s.lastFull = UserPresenceState.view(id, PresenceStatus.IN_A_CALL, null, s.manual, s.message, NOW);
+        s.lastFull = PresenceView.of(id, PresenceStatus.IN_A_CALL, null, s.manual, s.message, NOW);
 
         UserPresenceState back = decode(id, PresenceHash.encode(s));
 
@@ -49,7 +49,7 @@ class PresenceHashTest {
         UserPresenceState s = new UserPresenceState(id, Role.CLIENT, DurablePresence.NONE);
         s.message = new Expiring<>("", NOW.plusSeconds(5));
         s.lastSeenAt = NOW;
-        s.lastFull = UserPresenceState.view(id, PresenceStatus.OFFLINE, NOW, null, s.message, NOW);
+        s.lastFull = PresenceView.of(id, PresenceStatus.OFFLINE, NOW, null, s.message, NOW);
 
         UserPresenceState back = decode(id, PresenceHash.encode(s));
 

@@ -1,5 +1,6 @@
 package dev.callboard.presence;
 
+import dev.callboard.error.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class PresenceUpdateTest {
             "{\"status\":\"busy\",\"durationSeconds\":2592001}", "{\"status\":\"busy\",\"durationSeconds\":\"1h\"}",
             "{\"message\":{\"a\":1}}", "{\"durationSeconds\":60}", "{\"message\":null,\"messageDurationSeconds\":60}"})
     void rejectsWhatItCannotApply(String body) {
-        assertThatThrownBy(() -> parse(body)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse(body)).isInstanceOf(DomainException.Invalid.class);
     }
 
     @Test

@@ -2,13 +2,13 @@ package dev.callboard.presence;
 
 import dev.callboard.cluster.ClusterProperties;
 import dev.callboard.cluster.ClusterWire;
-import dev.callboard.cluster.EventBus;
-import dev.callboard.cluster.EventCodec;
-import dev.callboard.cluster.OutboundEvent;
 import dev.callboard.cluster.RedisCluster;
-import dev.callboard.directory.Role;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserRepository;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.EventCodec;
+import dev.callboard.messaging.OutboundEvent;
 import dev.callboard.support.Migrated;
 import dev.callboard.support.MutableClock;
 import dev.callboard.support.TestRedis;
@@ -62,10 +62,10 @@ class RedisPresenceStatesIT {
                 public void toDevice(UUID userId, String deviceId, OutboundEvent event) {}
                 public void toWatchersOf(UUID subjectId, Role role, OutboundEvent event) {}
             };
-            var states = new RedisPresenceStates(redis, new ClusterWire(new EventCodec(JsonMapper.builder().build())),
-                    new LocalPresenceStates(redis.nodeId(), store, writer, nowhere), store, writer, clock);
-            engine = new PresenceEngine(states, store, writer, PresenceThresholds.defaults(), (u, d, c) -> {}, clock);
-            states.attach(engine);
+            PresenceRecomputer changes = new PresenceRecomputer(PresenceThresholds.defaults(), clock);
+            var states = RedisPresenceStates.create(redis, new ClusterWire(new EventCodec(JsonMapper.builder().build())),
+                    store, writer, nowhere, changes, clock);
+            engine = new PresenceEngine(states, store, writer, changes, (u, d, c) -> {});
         }
 
         @Override

@@ -1,6 +1,7 @@
-package dev.callboard.auth;
+package dev.callboard.web;
 
-import dev.callboard.web.ApiException;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.CurrentUser;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -19,6 +20,6 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
         CurrentUser user = exchange.getAttribute(ATTRIBUTE);
-        return user == null ? Mono.error(ApiException.unauthorized("missing or invalid bearer token")) : Mono.just(user);
+        return user == null ? Mono.error(DomainException.unauthenticated("missing or invalid bearer token")) : Mono.just(user);
     }
 }

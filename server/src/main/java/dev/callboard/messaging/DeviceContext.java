@@ -1,6 +1,6 @@
-package dev.callboard.realtime;
+package dev.callboard.messaging;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 
 /** The authenticated user and device behind one WebSocket connection. */
 public record DeviceContext(CurrentUser user, String deviceId) {}

@@ -1,16 +1,21 @@
-package dev.callboard.cluster;
+package dev.callboard.realtime;
 
-import dev.callboard.directory.Role;
-import dev.callboard.realtime.Connection;
-import dev.callboard.realtime.ConnectionRegistry;
+import dev.callboard.directory.VisibilityPolicy;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.EventCodec;
+import dev.callboard.messaging.LocalDelivery;
+import dev.callboard.messaging.OutboundEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.UUID;
 
-/** Single-node delivery: straight into the connections open in this process. */
+/**
+ * Delivery straight into the connections open in this process: the whole bus on a single node, and
+ * the last hop of every event in a cluster. An event is encoded only if somebody here receives it.
+ */
 @Component
-public class LocalEventBus implements EventBus {
+public class LocalEventBus implements LocalDelivery {
     private final ConnectionRegistry connections;
     private final EventCodec codec;
 
@@ -46,28 +51,31 @@ public class LocalEventBus implements EventBus {
         connections.closeByBeacon(userId, deviceId, beaconKey);
     }
 
-    void closeReplaced(UUID userId, String deviceId, long connectionId) {
+    @Override
+    public void closeReplaced(UUID userId, String deviceId, long connectionId) {
         connections.closeReplaced(userId, deviceId, connectionId);
     }
 
-    /** Already-encoded events, as they arrive from other nodes: the same bytes go to every recipient here. */
-    void deliverToUsers(Collection<UUID> userIds, byte[] bytes) {
+    @Override
+    public void deliverToUsers(Collection<UUID> userIds, byte[] bytes) {
         for (UUID id : userIds) {
             for (Connection c : connections.of(id)) c.send(bytes);
         }
     }
 
-    void deliverToDevice(UUID userId, String deviceId, byte[] bytes) {
+    @Override
+    public void deliverToDevice(UUID userId, String deviceId, byte[] bytes) {
         Connection c = connections.find(userId, deviceId);
         if (c != null) c.send(bytes);
     }
 
-    void deliverToWatchers(UUID subjectId, Role subjectRole, byte[] bytes) {
-        connections.forEachAdmin(c -> {
-            if (!c.user().id().equals(subjectId)) c.send(bytes);
-        });
-        if (subjectRole == Role.ADMIN) {
-            connections.forEachClient(c -> c.send(bytes));
+    /** Everyone whose role {@link VisibilityPolicy} lets see the subject's role, but the subject himself. */
+    @Override
+    public void deliverToWatchers(UUID subjectId, Role subjectRole, byte[] bytes) {
+        for (Role watcherRole : VisibilityPolicy.rolesThatSee(subjectRole)) {
+            connections.forEachWithRole(watcherRole, c -> {
+                if (!c.user().id().equals(subjectId)) c.send(bytes);
+            });
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.callboard.auth;
+package dev.callboard.directory;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;

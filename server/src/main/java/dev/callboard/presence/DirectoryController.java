@@ -1,6 +1,8 @@
-package dev.callboard.directory;
+package dev.callboard.presence;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.directory.Directory;
+import dev.callboard.directory.User;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.presence.PresenceEngine;
 import dev.callboard.presence.PresenceView;
 import org.springframework.web.bind.annotation.GetMapping;

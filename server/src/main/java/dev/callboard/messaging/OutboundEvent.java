@@ -1,4 +1,4 @@
-package dev.callboard.cluster;
+package dev.callboard.messaging;
 
 /**
  * A server → client event, {@code {"type": type, "data": data}}. The bus serializes it once

@@ -1,6 +1,6 @@
-package dev.callboard.auth;
+package dev.callboard.identity;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 
 import java.util.UUID;
 

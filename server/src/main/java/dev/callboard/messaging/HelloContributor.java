@@ -1,6 +1,6 @@
-package dev.callboard.realtime;
+package dev.callboard.messaging;
 
-import dev.callboard.auth.CurrentUser;
+import dev.callboard.identity.CurrentUser;
 
 import java.util.Map;
 

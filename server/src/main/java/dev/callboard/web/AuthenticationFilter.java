@@ -1,5 +1,10 @@
-package dev.callboard.auth;
+package dev.callboard.web;
 
+import dev.callboard.auth.AllowedOrigins;
+import dev.callboard.auth.AuthTokens;
+import dev.callboard.auth.BearerToken;
+import dev.callboard.auth.WsTickets;
+import dev.callboard.identity.CurrentUser;
 import dev.callboard.web.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +72,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
             if (origin != null && !origins.allows(origin) && !AllowedOrigins.isSameOrigin(origin, request.getURI())) {
                 return reject(exchange, HttpStatus.FORBIDDEN, "forbidden", "origin not allowed");
             }
-            Optional<String> bearer = BearerToken.from(request);
+            Optional<String> bearer = bearerToken(request);
             String ticket = request.getQueryParams().getFirst("ticket");
             if (bearer.isPresent()) return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
             if (ticket != null) return authenticate(exchange, chain, () -> tickets.redeem(ticket));
@@ -76,7 +81,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
         if (!isProtectedApi(segments) || CorsUtils.isPreFlightRequest(request)) {
             return chain.filter(exchange);
         }
-        Optional<String> bearer = BearerToken.from(request);
+        Optional<String> bearer = bearerToken(request);
         if (bearer.isEmpty()) return unauthorized(exchange);
         return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
     }
@@ -119,6 +124,10 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
         return !segments.isEmpty()
                 && segments.getFirst().toLowerCase(Locale.ROOT).startsWith("api")
                 && !PUBLIC_API.contains(segments);
+    }
+
+    private static Optional<String> bearerToken(ServerHttpRequest request) {
+        return BearerToken.parse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange) {

@@ -1,4 +1,4 @@
-package dev.callboard.auth;
+package dev.callboard.directory;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.callboard.cluster;
+package dev.callboard.messaging;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

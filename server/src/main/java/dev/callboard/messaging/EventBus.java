@@ -1,6 +1,6 @@
-package dev.callboard.cluster;
+package dev.callboard.messaging;
 
-import dev.callboard.directory.Role;
+import dev.callboard.identity.Role;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.callboard.auth;
+package dev.callboard.web;
 
+import dev.callboard.auth.AllowedOrigins;
+import dev.callboard.auth.AuthProperties;
+import dev.callboard.auth.AuthTokens;
+import dev.callboard.auth.WsTickets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,8 @@
-package dev.callboard.directory;
+package dev.callboard.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.callboard.error.DomainException;
 
 import java.util.Locale;
 
@@ -20,6 +21,6 @@ public enum Role {
                 if (r.wire().equals(value)) return r;
             }
         }
-        throw new IllegalArgumentException("role must be 'admin' or 'client'");
+        throw DomainException.invalid("role must be 'admin' or 'client'");
     }
 }
