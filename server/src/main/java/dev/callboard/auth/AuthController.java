@@ -26,10 +26,12 @@ public class AuthController {
     public record LoginRequest(String email, String password) {}
 
     private final LoginService logins;
+    private final Sessions sessions;
     private final UserRepository users;
 
-    public AuthController(LoginService logins, UserRepository users) {
+    public AuthController(LoginService logins, Sessions sessions, UserRepository users) {
         this.logins = logins;
+        this.sessions = sessions;
         this.users = users;
     }
 
@@ -41,7 +43,7 @@ public class AuthController {
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(CurrentUser user, ServerHttpRequest request) {
-        BearerToken.parse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).ifPresent(logins::logout);
+        BearerToken.parse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).ifPresent(sessions::logout);
     }
 
     @GetMapping("/api/me")

@@ -10,12 +10,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Bearer tokens issued at login, stored only as SHA-256 in {@code auth_tokens}. Every check reads the
- * database (no cache), so a logout or an expiry takes effect at once on every node.
+ * database (no cache), so a logout or an expiry takes effect at once on every node; the sockets a
+ * token opened are closed by {@link Sessions}.
  */
 @Component
 public class AuthTokens {
@@ -42,22 +48,57 @@ public class AuthTokens {
         return new Issued(token, expiresAt);
     }
 
-    /** The token's user, if the token exists, is not revoked and has not expired. */
-    public Optional<CurrentUser> authenticate(String token) {
+    /** The token's session, if the token exists, is not revoked and has not expired. */
+    public Optional<Session> authenticate(String token) {
         if (!SecretTokens.plausible(token)) return Optional.empty();
-        return jdbc.sql("SELECT u.id, u.role FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+        byte[] hash = SecretTokens.sha256(token);
+        return jdbc.sql("SELECT u.id, u.role, t.expires_at FROM auth_tokens t JOIN users u ON u.id = t.user_id "
                         + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
-                .params(SecretTokens.sha256(token), utc(clock.instant()))
-                .query((rs, i) -> new CurrentUser(rs.getObject("id", UUID.class), Role.parse(rs.getString("role"))))
+                .params(hash, utc(clock.instant()))
+                .query((rs, i) -> new Session(sessionId(hash),
+                        new CurrentUser(rs.getObject("id", UUID.class), Role.parse(rs.getString("role"))),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
-    /** Revokes the token; revoking an unknown or already revoked token is a no-op. */
-    public void revoke(String token) {
-        if (!SecretTokens.plausible(token)) return;
-        jdbc.sql("UPDATE auth_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
-                .params(utc(clock.instant()), SecretTokens.sha256(token))
+    /**
+     * Revokes the token; revoking an unknown or already revoked token is a no-op.
+     *
+     * @return the session it ended, if it was live until now
+     */
+    public Optional<Session> revoke(String token) {
+        if (!SecretTokens.plausible(token)) return Optional.empty();
+        byte[] hash = SecretTokens.sha256(token);
+        return jdbc.sql("UPDATE auth_tokens t SET revoked_at = ? FROM users u "
+                        + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.id = t.user_id "
+                        + "RETURNING u.id, u.role, t.expires_at")
+                .params(utc(clock.instant()), hash)
+                .query((rs, i) -> new Session(sessionId(hash),
+                        new CurrentUser(rs.getObject("id", UUID.class), Role.parse(rs.getString("role"))),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** Revokes every token of the user (deactivated, or made to sign in again); returns how many were live. */
+    public int revokeAllOf(UUID userId) {
+        return jdbc.sql("UPDATE auth_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(utc(clock.instant()), userId)
                 .update();
+    }
+
+    /** Those of these sessions whose token still works (not revoked, not expired, not deleted). */
+    public Set<String> stillValid(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) return Set.of();
+        List<String> valid = jdbc.sql("SELECT encode(token_hash, 'hex') FROM auth_tokens "
+                        + "WHERE token_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest(?::text[]) h)) "
+                        + "AND revoked_at IS NULL AND expires_at > ?")
+                .params(sessionIds.toArray(String[]::new), utc(clock.instant()))
+                .query(String.class).list();
+        return new HashSet<>(valid);
+    }
+
+    static String sessionId(byte[] tokenHash) {
+        return HexFormat.of().formatHex(tokenHash);
     }
 
     /** Deletes expired tokens (revoked ones stay until they expire, as an audit trail); returns how many. */

@@ -60,8 +60,4 @@ public class LoginService {
         AuthTokens.Issued issued = tokens.issue(user.id());
         return new Result(issued.token(), issued.expiresAt(), user);
     }
-
-    public void logout(String token) {
-        tokens.revoke(token);
-    }
 }

@@ -14,7 +14,7 @@ public class TicketController {
     }
 
     @PostMapping("/api/realtime/ticket")
-    public WsTickets.Issued ticket(CurrentUser user) {
-        return tickets.issue(user.id());
+    public WsTickets.Issued ticket(Session session) {
+        return tickets.issue(session);
     }
 }

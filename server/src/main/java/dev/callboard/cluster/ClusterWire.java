@@ -15,9 +15,11 @@ import java.util.UUID;
  * the event exactly as clients receive it, so a receiving node forwards the bytes without parsing
  * them. Lines: {@code U / ids / json}, {@code D / id / device / json}, {@code W / id / role / json},
  * {@code B / id / device / beaconKey} (close a device: the tab-close beacon), {@code C / id / device /
- * connectionId} (close a connection whose device reconnected elsewhere).
+ * connectionId} (close a connection whose device reconnected elsewhere), {@code S / id / session}
+ * (close a user's sockets of a session that ended; {@code *}: all of them).
  */
 public final class ClusterWire {
+    private static final String ALL_SESSIONS = "*";
     private final EventCodec codec;
 
     public ClusterWire(EventCodec codec) {
@@ -35,6 +37,10 @@ public final class ClusterWire {
 
     static String closeDevice(UUID userId, String deviceId, String beaconKey) {
         return "B\n" + userId + "\n" + deviceId + "\n" + beaconKey;
+    }
+
+    static String closeSessions(UUID userId, String sessionId) {
+        return "S\n" + userId + "\n" + (sessionId == null ? ALL_SESSIONS : sessionId);
     }
 
     /** Closes one connection (the device reconnected on another node): {@code C / id / device / connectionId}. */
@@ -55,6 +61,7 @@ public final class ClusterWire {
             case "W" -> local.deliverToWatchers(UUID.fromString(part[1]), Role.valueOf(part[2]), part[3].getBytes(StandardCharsets.UTF_8));
             case "B" -> local.closeDevice(UUID.fromString(part[1]), part[2], part[3]);
             case "C" -> local.closeReplaced(UUID.fromString(part[1]), part[2], Long.parseLong(part[3]));
+            case "S" -> local.closeSessions(UUID.fromString(part[1]), part[2].equals(ALL_SESSIONS) ? null : part[2]);
             default -> throw new IllegalArgumentException("unknown cluster message " + part[0]);
         }
     }

@@ -51,6 +51,11 @@ public final class RedisEventBus implements EventBus {
         publish(ClusterWire.closeDevice(userId, deviceId, beaconKey), () -> local.closeDevice(userId, deviceId, beaconKey));
     }
 
+    @Override
+    public void closeSessions(UUID userId, String sessionId) {
+        publish(ClusterWire.closeSessions(userId, sessionId), () -> local.closeSessions(userId, sessionId));
+    }
+
     /**
      * Asynchronous, so no request waits for Redis; one connection keeps the publishes in order.
      * If Redis refuses, this node delivers to its own connections only.

@@ -36,6 +36,12 @@ public interface EventBus {
      */
     default void closeDevice(UUID userId, String deviceId, String beaconKey) {}
 
+    /**
+     * Closes the user's sockets that belong to this session ({@code null}: all of his sockets),
+     * wherever they are connected: the session ended (logout, role change, deactivation).
+     */
+    default void closeSessions(UUID userId, String sessionId) {}
+
     default void send(Delivery delivery) {
         switch (delivery) {
             case Delivery.ToUsers d -> toUsers(d.userIds(), d.event());

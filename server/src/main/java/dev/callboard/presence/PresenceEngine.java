@@ -71,34 +71,36 @@ public class PresenceEngine implements CallPresence {
         update(userId, null, false, s -> s.removeDevice(deviceId, connectionId));
     }
 
-    /** Applies the user's own choice of manual status and/or message; stored before it is shown. */
+    /**
+     * Applies the user's own choice of manual status and/or message. It is stored before it changes
+     * anything: if PostgreSQL refuses it, nobody sees it (and calls are not refused because of it).
+     */
     public PresenceView choose(UUID userId, Role role, PresenceUpdate change) {
         Instant now = now();
         return update(userId, role, true, s -> {
-            if (change.setsStatus()) {
-                s.manual = change.status() == null ? null : new Expiring<>(change.status(),
-                        now.plus(change.statusDuration() != null ? change.statusDuration() : change.status().defaultDuration()));
-            }
-            if (change.setsMessage()) {
-                s.message = change.message() == null ? null : new Expiring<>(change.message(),
-                        change.messageDuration() == null ? null : now.plus(change.messageDuration()));
-            }
-            saveChoice(s, now);
+            Expiring<ManualStatus> manual = !change.setsStatus() ? s.manual : change.status() == null ? null
+                    : new Expiring<>(change.status(), now.plus(change.statusDuration() != null
+                            ? change.statusDuration() : change.status().defaultDuration()));
+            Expiring<String> message = !change.setsMessage() ? s.message : change.message() == null ? null
+                    : new Expiring<>(change.message(), change.messageDuration() == null ? null : now.plus(change.messageDuration()));
+            saveChoice(s, manual, message, now);
+            s.manual = manual;
+            s.message = message;
         });
     }
 
     /**
-     * Stores the choice before it is shown. When it also changes the aggregate status, the status goes
-     * in the same statement (one write per change instead of two), unless the write-behind holds or
-     * is writing a row for this user: that older row must not land after this one.
+     * When the choice also changes the aggregate status, the status goes in the same statement (one
+     * write per change instead of two), unless the write-behind holds or is writing a row for this
+     * user: that older row must not land after this one.
      */
-    private void saveChoice(UserPresenceState s, Instant now) {
-        PresenceStatus status = s.status(now, thresholds);
+    private void saveChoice(UserPresenceState s, Expiring<ManualStatus> manual, Expiring<String> message, Instant now) {
+        PresenceStatus status = PresenceRules.aggregate(s.devices, manual, s.activeCalls > 0, now, thresholds);
         if (status != s.persistedStatus && status != PresenceStatus.OFFLINE && !writer.isPending(s.userId)) {
-            store.saveChoiceAndStatus(s.userId, s.manual, s.message, new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null), now);
+            store.saveChoiceAndStatus(s.userId, manual, message, new PresenceStore.StatusRow(s.userId, status, s.lastSeenAt, null), now);
             s.persistedStatus = status;
         } else {
-            store.saveChoice(s.userId, s.manual, s.message, now);
+            store.saveChoice(s.userId, manual, message, now);
         }
     }
 

@@ -35,6 +35,7 @@ public record PresenceUpdate(boolean setsStatus, ManualStatus status, Duration s
         if (setsMessage && !body.get("message").isNull()) {
             if (!body.get("message").isString()) throw DomainException.invalid("message must be a string or null");
             message = body.get("message").asString().strip();
+            if (message.indexOf('\0') >= 0) throw DomainException.invalid("message must not contain NUL characters");
             if (message.length() > MAX_MESSAGE_LENGTH) {
                 throw DomainException.invalid("message must be at most " + MAX_MESSAGE_LENGTH + " characters");
             }

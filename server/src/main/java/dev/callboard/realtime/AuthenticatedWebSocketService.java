@@ -1,6 +1,6 @@
 package dev.callboard.realtime;
 
-import dev.callboard.identity.CurrentUser;
+import dev.callboard.auth.Session;
 import dev.callboard.web.CurrentUserArgumentResolver;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
@@ -9,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Hands the user the auth filter put on the upgrade request to the gateway. (Spring copies only
+ * Hands the session the auth filter put on the upgrade request to the gateway. (Spring copies only
  * WebSession attributes into a socket, and Callboard has no WebSession.)
  */
 final class AuthenticatedWebSocketService extends HandshakeWebSocketService {
@@ -20,9 +20,9 @@ final class AuthenticatedWebSocketService extends HandshakeWebSocketService {
 
     @Override
     public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
-        CurrentUser user = exchange.getAttribute(CurrentUserArgumentResolver.ATTRIBUTE);
-        if (user != null && handler instanceof RealtimeGateway gateway) {
-            return super.handleRequest(exchange, session -> gateway.handle(session, user));
+        Session signedIn = exchange.getAttribute(CurrentUserArgumentResolver.SESSION);
+        if (signedIn != null && handler instanceof RealtimeGateway gateway) {
+            return super.handleRequest(exchange, session -> gateway.handle(session, signedIn));
         }
         return super.handleRequest(exchange, handler);
     }

@@ -1,5 +1,6 @@
 package dev.callboard.realtime;
 
+import dev.callboard.auth.Session;
 import dev.callboard.identity.CurrentUser;
 import dev.callboard.messaging.DeviceContext;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -22,6 +23,7 @@ public final class Connection {
 
     private final WebSocketSession session;
     private final DeviceContext device;
+    private final Session signedIn;
     private final long id;
     private final String beaconKey;
     private final int queueLimit;
@@ -31,9 +33,11 @@ public final class Connection {
     private List<byte[]> beforeHello = new ArrayList<>(0);
     private boolean closed;
 
-    public Connection(WebSocketSession session, DeviceContext device, long id, String beaconKey, int queueLimit) {
+    public Connection(WebSocketSession session, DeviceContext device, Session signedIn, long id, String beaconKey,
+                      int queueLimit) {
         this.session = session;
         this.device = device;
+        this.signedIn = signedIn;
         this.id = id;
         this.beaconKey = beaconKey;
         this.queueLimit = queueLimit;
@@ -44,6 +48,9 @@ public final class Connection {
     public DeviceContext device() { return device; }
 
     public String deviceId() { return device.deviceId(); }
+
+    /** The session (bearer token) this socket was opened with; it closes when that session ends. */
+    public Session signedIn() { return signedIn; }
 
     public long id() { return id; }
 
@@ -88,6 +95,11 @@ public final class Connection {
         queued++;
         sink.tryEmitNext(new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(json)));
         return true;
+    }
+
+    /** True once the socket is closing or gone: nothing more is sent, and nothing more it sent is applied. */
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     public void close(CloseStatus status) {

@@ -21,6 +21,7 @@ public class ConnectionRegistry implements DeviceDropListener {
     public static final CloseStatus HEARTBEAT_TIMEOUT = new CloseStatus(4000, "heartbeat timeout");
     public static final CloseStatus TAB_CLOSED = new CloseStatus(1001, "beacon: tab closed");
     public static final CloseStatus REPLACED = new CloseStatus(4001, "replaced by a newer connection of this device");
+    public static final CloseStatus SESSION_ENDED = new CloseStatus(4003, "session ended");
     private static final Connection[] NONE = new Connection[0];
 
     private final Map<UUID, Connection[]> byUser = new ConcurrentHashMap<>();
@@ -87,6 +88,13 @@ public class ConnectionRegistry implements DeviceDropListener {
     public void closeReplaced(UUID userId, String deviceId, long connectionId) {
         for (Connection c : of(userId)) {
             if (c.deviceId().equals(deviceId) && c.id() == connectionId) c.close(REPLACED);
+        }
+    }
+
+    /** The user's sockets of this session ({@code null}: all of them) close with 4003. */
+    public void closeSessions(UUID userId, String sessionId) {
+        for (Connection c : of(userId)) {
+            if (sessionId == null || sessionId.equals(c.signedIn().id())) c.close(SESSION_ENDED);
         }
     }
 

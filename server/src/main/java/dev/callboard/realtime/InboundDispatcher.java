@@ -45,6 +45,7 @@ public class InboundDispatcher {
     }
 
     void dispatch(Connection c, String text) {
+        if (c.isClosed()) return; // after bye (or any close) the frames still on their way are not applied
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -58,6 +59,10 @@ public class InboundDispatcher {
         }
         String type = root.get("type").asString();
         JsonNode idNode = root.get("id");
+        if (idNode != null && !idNode.isNull() && !idNode.isString()) {
+            reply(c, null, "error", error("bad_request", "id must be a string"));
+            return;
+        }
         String id = idNode == null || idNode.isNull() ? null : idNode.asString();
         if (id != null && id.length() > MAX_ID_LENGTH) {
             reply(c, null, "error", error("bad_request", "id must be at most " + MAX_ID_LENGTH + " characters"));
@@ -69,6 +74,11 @@ public class InboundDispatcher {
             return;
         }
         if (data == null || data.isNull()) data = mapper.createObjectNode();
+        if (JsonText.containsNul(data)) {
+            // PostgreSQL cannot store U+0000, and no field has a use for it.
+            reply(c, id, "error", error("bad_request", "strings must not contain NUL characters"));
+            return;
+        }
         try {
             Object result = handle(c, type, data);
             if (id != null) reply(c, id, "ack", result);
@@ -107,12 +117,11 @@ public class InboundDispatcher {
     private Instant lastInputAt(JsonNode data) {
         JsonNode idle = data.get("idleMs");
         if (idle != null && !idle.isNull()) {
-            if (!idle.isNumber() || idle.asLong() < 0) throw DomainException.invalid("idleMs must be a non-negative number");
-            return clock.instant().minusMillis(idle.asLong());
+            return clock.instant().minusMillis(JsonText.millis(idle, "idleMs"));
         }
         JsonNode at = data.get("lastInputAt");
         if (at == null || at.isNull()) return null;
-        if (at.isNumber()) return Instant.ofEpochMilli(at.asLong());
+        if (at.isNumber()) return Instant.ofEpochMilli(JsonText.millis(at, "lastInputAt"));
         if (at.isString()) {
             try {
                 return Instant.parse(at.asString());

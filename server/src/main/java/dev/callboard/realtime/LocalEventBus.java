@@ -52,6 +52,11 @@ public class LocalEventBus implements LocalDelivery {
     }
 
     @Override
+    public void closeSessions(UUID userId, String sessionId) {
+        connections.closeSessions(userId, sessionId);
+    }
+
+    @Override
     public void closeReplaced(UUID userId, String deviceId, long connectionId) {
         connections.closeReplaced(userId, deviceId, connectionId);
     }

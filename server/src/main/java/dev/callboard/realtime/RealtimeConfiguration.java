@@ -3,9 +3,10 @@ package dev.callboard.realtime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -44,6 +45,12 @@ public class RealtimeConfiguration implements WebFluxConfigurer {
     ObservationPredicate noRequestObservationForWebSockets() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && "/ws".equals(request.getCarrier().getPath().pathWithinApplication().value()));
+    }
+
+    /** RFC 6455's checks on every frame that Reactor Netty leaves out (see {@link WebSocketFrameChecks}). */
+    @Bean
+    NettyServerCustomizer webSocketFrameChecks() {
+        return server -> server.doOnChannelInit((observer, channel, remote) -> WebSocketFrameChecks.install(channel));
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.callboard.realtime;
 
-import dev.callboard.identity.CurrentUser;
+import dev.callboard.auth.Session;
 import dev.callboard.messaging.DeviceContext;
 import dev.callboard.messaging.EventCodec;
 import dev.callboard.presence.PresenceEngine;
+import dev.callboard.web.VirtualThreads;
 import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -45,7 +45,12 @@ public class RealtimeGateway implements WebSocketHandler {
     private final EventCodec codec;
     private final RealtimeProperties properties;
     private final Clock clock;
-    private final Scheduler virtualThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "ws-inbound");
+    /**
+     * A virtual thread per task that is never interrupted when its socket goes away (a scheduler over an
+     * ExecutorService would interrupt it, and an interrupt inside JDBC breaks the pooled connection
+     * under it). A task of a closed socket simply runs to its end.
+     */
+    private final Scheduler virtualThreads = VirtualThreads.uninterruptible("ws-");
     private final SecureRandom random = new SecureRandom();
     /** Starts at random: in a cluster, connection ids from different nodes must not collide. */
     private final AtomicLong connectionIds = new AtomicLong(random.nextLong() >>> 2);
@@ -67,8 +72,8 @@ public class RealtimeGateway implements WebSocketHandler {
         return session.close(CloseStatus.POLICY_VIOLATION);
     }
 
-    Mono<Void> handle(WebSocketSession session, CurrentUser user) {
-        Connection c = new Connection(session, new DeviceContext(user, deviceId(session)),
+    Mono<Void> handle(WebSocketSession session, Session signedIn) {
+        Connection c = new Connection(session, new DeviceContext(signedIn.user(), deviceId(session)), signedIn,
                 connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit());
         InboundRateLimiter limiter = new InboundRateLimiter(properties.messagesPerSecond(), properties.messageBurst(), clock.millis());
 

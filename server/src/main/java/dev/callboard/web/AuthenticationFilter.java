@@ -3,8 +3,8 @@ package dev.callboard.web;
 import dev.callboard.auth.AllowedOrigins;
 import dev.callboard.auth.AuthTokens;
 import dev.callboard.auth.BearerToken;
+import dev.callboard.auth.Session;
 import dev.callboard.auth.WsTickets;
-import dev.callboard.identity.CurrentUser;
 import dev.callboard.web.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 /**
  * Authenticates {@code /api/**} (except login and the presence beacon) by bearer token, and the
  * WebSocket upgrade {@code /ws} by bearer token or single-use {@code ticket}, after an exact Origin
- * check. On success the {@link CurrentUser} goes into {@link CurrentUserArgumentResolver#ATTRIBUTE};
+ * check. On success the {@link Session} and its user go into the exchange ({@link CurrentUserArgumentResolver});
  * otherwise the request ends here with the JSON error body (401, or 403 for a foreign Origin), so a
  * WebSocket is never upgraded unauthenticated (503 if the lookup itself fails). Everything else (static files, actuator, OpenAPI)
  * passes untouched. Database lookups run on virtual threads, never on the event loop.
@@ -53,8 +52,8 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     private final WsTickets tickets;
     private final AllowedOrigins origins;
     private final JsonMapper json;
-    private final Scheduler blocking = Schedulers.fromExecutorService(
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("auth-", 0).factory()), "auth");
+    /** A client that goes away mid-lookup must not interrupt it: an interrupt inside JDBC breaks the pooled connection. */
+    private final Scheduler blocking = VirtualThreads.uninterruptible("auth-");
 
     public AuthenticationFilter(AuthTokens tokens, WsTickets tickets, AllowedOrigins origins, JsonMapper json) {
         this.tokens = tokens;
@@ -87,7 +86,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     }
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
-                                    Callable<Optional<CurrentUser>> lookup) {
+                                    Callable<Optional<Session>> lookup) {
         return Mono.fromCallable(lookup)
                 .subscribeOn(blocking)
                 .onErrorResume(e -> {
@@ -95,9 +94,10 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
                     return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                             "authentication is temporarily unavailable").then(Mono.empty());
                 })
-                .flatMap(user -> {
-                    if (user.isEmpty()) return unauthorized(exchange);
-                    exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, user.get());
+                .flatMap(session -> {
+                    if (session.isEmpty()) return unauthorized(exchange);
+                    exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, session.get().user());
+                    exchange.getAttributes().put(CurrentUserArgumentResolver.SESSION, session.get());
                     return chain.filter(exchange);
                 });
     }

@@ -1,5 +1,6 @@
 package dev.callboard.web;
 
+import dev.callboard.auth.Session;
 import dev.callboard.error.DomainException;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.core.MethodParameter;
@@ -8,18 +9,22 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Lets controllers take a {@link CurrentUser} parameter; the auth filter has already put it there. */
+/**
+ * Lets controllers take a {@link CurrentUser} (who asks) or a {@link Session} (the credential he asks
+ * with) parameter; the auth filter has already put both there.
+ */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     public static final String ATTRIBUTE = CurrentUser.class.getName();
+    public static final String SESSION = Session.class.getName();
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == CurrentUser.class;
+        return parameter.getParameterType() == CurrentUser.class || parameter.getParameterType() == Session.class;
     }
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-        CurrentUser user = exchange.getAttribute(ATTRIBUTE);
-        return user == null ? Mono.error(DomainException.unauthenticated("missing or invalid bearer token")) : Mono.just(user);
+        Object value = exchange.getAttribute(parameter.getParameterType() == Session.class ? SESSION : ATTRIBUTE);
+        return value == null ? Mono.error(DomainException.unauthenticated("missing or invalid bearer token")) : Mono.just(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.callboard.web;
 
+import dev.callboard.auth.Session;
 import dev.callboard.identity.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
     static {
         // Resolved from the bearer token, not sent by the caller.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Session.class);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.time.Duration;
@@ -20,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class LoginIT extends AuthIntegrationTest {
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     @SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +47,9 @@ class WebSocketAuthIT extends AuthIntegrationTest {
     @Autowired
     WsTickets tickets;
     @Autowired
-    ExpiredCredentialsCleanup cleanup;
+    AuthTokens tokens;
     @Autowired
-    JdbcClient jdbc;
+    ExpiredCredentialsCleanup cleanup;
 
     @Test
     void ticketIsRandomShortLivedAndStoredHashed() {
@@ -108,9 +107,9 @@ class WebSocketAuthIT extends AuthIntegrationTest {
     @Test
     void concurrentRedemptionsHaveOneWinner() throws Exception {
         User user = createUser(Role.CLIENT);
-        String ticket = tickets.issue(user.id()).ticket();
+        String ticket = tickets.issue(sessionOf(login(user))).ticket();
         List<Callable<Optional<CurrentUser>>> attempts = new ArrayList<>();
-        for (int i = 0; i < 8; i++) attempts.add(() -> tickets.redeem(ticket));
+        for (int i = 0; i < 8; i++) attempts.add(() -> tickets.redeem(ticket).map(Session::user));
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             long winners = 0;
             for (Future<Optional<CurrentUser>> f : pool.invokeAll(attempts)) {
@@ -184,10 +183,10 @@ class WebSocketAuthIT extends AuthIntegrationTest {
     void cleanupDeletesOnlyExpiredTokensAndTickets() {
         User user = createUser(Role.CLIENT);
         String oldToken = login(user);
-        tickets.issue(user.id());
+        tickets.issue(sessionOf(oldToken));
         clock.advance(Duration.ofHours(13));
         String freshToken = login(user);
-        String freshTicket = tickets.issue(user.id()).ticket();
+        String freshTicket = tickets.issue(sessionOf(freshToken)).ticket();
 
         cleanup.run();
 
@@ -197,6 +196,10 @@ class WebSocketAuthIT extends AuthIntegrationTest {
                 .param(AuthTokens.utc(clock.instant())).query(Long.class).single()).isZero();
         http().get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + freshToken).exchange().expectStatus().isOk();
         assertThat(tickets.redeem(freshTicket)).isPresent();
+    }
+
+    private Session sessionOf(String token) {
+        return tokens.authenticate(token).orElseThrow();
     }
 
     private Map<?, ?> ticket(String token) {

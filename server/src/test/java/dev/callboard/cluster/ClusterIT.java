@@ -106,6 +106,22 @@ class ClusterIT {
     }
 
     @Test
+    void aLogoutOnOneNodeClosesTheSessionsSocketsOnTheOthers() {
+        String admin = newUser(Role.ADMIN, "ada");
+        String token = a.login(admin, PASSWORD).token();
+        CallboardSession onB = CallboardClient.create(b.uri()).withToken(token)
+                .connect(SessionOptions.builder().deviceId("ada-desk").build()).orTimeout(10, TimeUnit.SECONDS).join();
+        sessions.add(onB);
+        CallboardSession otherSessionOnC = connect(c, admin, "ada-phone");
+
+        // The token was issued by the first node, its socket is on the second, the logout reaches the third.
+        CallboardClient.create(c.uri()).withToken(token).logout();
+
+        assertThat(onB.closed().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join().code()).isEqualTo(4003);
+        assertThat(otherSessionOnC.isOpen()).as("another session of the same user").isTrue();
+    }
+
+    @Test
     void aClientOnAnotherNodeStillNeverLearnsOfOtherClients() {
         String admin = newUser(Role.ADMIN, "ada");
         String client = newUser(Role.CLIENT, "cleo");

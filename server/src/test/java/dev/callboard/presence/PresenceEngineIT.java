@@ -10,6 +10,7 @@ import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine against a real PostgreSQL, with time moved by hand. */
 class PresenceEngineIT {
@@ -208,6 +210,29 @@ class PresenceEngineIT {
         engine.choose(admin.id(), Role.ADMIN, new PresenceUpdate(true, null, null, false, null, null));
         engine.callEnded(admin.id());
         assertThat(engine.view(admin.id(), false).status()).isEqualTo(PresenceStatus.AVAILABLE);
+    }
+
+    @Test
+    void aChoiceThatCannotBeStoredIsSeenByNobody() {
+        engine.deviceConnected(admin.id(), Role.ADMIN, "laptop", 1);
+        flushWrites();
+        published.clear();
+        // A real refusal by PostgreSQL, as a full disk or a lost connection would give.
+        db.jdbc.sql("CREATE FUNCTION refuse_presence() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ "
+                + "LANGUAGE plpgsql").update();
+        db.jdbc.sql("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON user_presence FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_presence()").update();
+
+        assertThatThrownBy(() -> engine.choose(admin.id(), Role.ADMIN,
+                new PresenceUpdate(true, ManualStatus.DO_NOT_DISTURB, null, true, "Presenting", null)))
+                .isInstanceOf(DataAccessException.class);
+
+        PresenceView own = engine.view(admin.id(), true);
+        assertThat(own.status()).isEqualTo(PresenceStatus.AVAILABLE);
+        assertThat(own.manualStatus()).isNull();
+        assertThat(own.message()).isNull();
+        assertThat(engine.reachability(admin.id())).as("calls still ring").isEqualTo(CallPresence.Reachability.REACHABLE);
+        assertThat(published).as("nothing announced").isEmpty();
     }
 
     @Test

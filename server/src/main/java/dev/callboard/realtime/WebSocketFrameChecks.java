@@ -1,0 +1,63 @@
+package dev.callboard.realtime;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import reactor.netty.NettyPipeline;
+
+/**
+ * What RFC 6455 requires of every frame and Reactor Netty leaves unchecked (it accepts extensions
+ * and validates no UTF-8): a text frame that is not UTF-8 closes the socket with 1007, a frame with
+ * reserved bits set (Callboard negotiates no extension) with 1002. Both checks sit right behind the
+ * frame decoder, on every connection (an HTTP request passes them untouched).
+ */
+final class WebSocketFrameChecks {
+    private static final ChannelHandler RESERVED_BITS = new ReservedBits();
+    private static final ChannelHandler QUIET = new QuietProtocolViolations();
+
+    private WebSocketFrameChecks() {}
+
+    static void install(Channel channel) {
+        ChannelPipeline p = channel.pipeline();
+        add(p, "callboard.ws.utf8", new Utf8FrameValidator(true));
+        add(p, "callboard.ws.reservedBits", RESERVED_BITS);
+        add(p, "callboard.ws.quiet", QUIET);
+    }
+
+    private static void add(ChannelPipeline p, String name, ChannelHandler handler) {
+        if (p.get(NettyPipeline.ReactiveBridge) != null) p.addBefore(NettyPipeline.ReactiveBridge, name, handler);
+        else p.addLast(name, handler);
+    }
+
+    @ChannelHandler.Sharable
+    private static final class ReservedBits extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof WebSocketFrame frame && frame.rsv() != 0) {
+                frame.release();
+                ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR,
+                        "reserved bits set, no extension negotiated")).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** The UTF-8 check has already answered with 1007 and is closing the socket: a client's mistake, not ours to log. */
+    @ChannelHandler.Sharable
+    private static final class QuietProtocolViolations extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof CorruptedFrameException) return;
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+}
