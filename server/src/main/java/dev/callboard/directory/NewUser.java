@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * The body of {@code POST /api/users}. Only these fields are read: server-owned fields such as
  * {@code id} or {@code createdAt} in the JSON are ignored (Jackson's default for this API), so they
  * can never be assigned. {@link #validated()} checks everything and returns the canonical form.
+ * Passwords follow NIST SP 800-63B: 8 to 1,024 characters of anything (no composition rules), not one
+ * of the most common passwords ({@link CommonPasswords}), not the email address.
  */
 public record NewUser(String email, String displayName, String role, String password, String avatarUrl) {
     static final int MAX_EMAIL_LENGTH = 254;
@@ -41,6 +43,13 @@ public record NewUser(String email, String displayName, String role, String pass
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
             throw DomainException.invalid("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw DomainException.invalid("password is one of the most common passwords; choose another");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (lower.equals(e) || lower.equals(e.substring(0, e.indexOf('@')))) {
+            throw DomainException.invalid("password must not be the email address");
         }
         return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
     }

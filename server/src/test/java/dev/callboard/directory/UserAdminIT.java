@@ -92,6 +92,8 @@ class UserAdminIT extends AuthIntegrationTest {
                 Arguments.of("displayName", "n".repeat(101), "displayName"),
                 Arguments.of("password", null, "password"),
                 Arguments.of("password", "1234567", "password"),
+                Arguments.of("password", "12345678", "password"),
+                Arguments.of("password", "password", "password"),
                 Arguments.of("role", null, "role"),
                 Arguments.of("role", "superuser", "role"),
                 Arguments.of("role", "ADMIN", "role"),
