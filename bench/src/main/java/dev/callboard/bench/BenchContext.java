@@ -28,7 +28,7 @@ public final class BenchContext implements AutoCloseable {
                 .requestTimeout(java.time.Duration.ofSeconds(60))
                 .build();
         CallboardClient loggedIn = admin.withToken(admin.login(target.adminEmail(), target.adminPassword()).token());
-        this.probe = new ServerProbe(loggedIn);
+        this.probe = new ServerProbe(loggedIn, target.metricsToken());
         this.users = new Users(loggedIn, 4);
         this.ws = new WsClients(target.baseUri(), options.integer("threads", 2), 256);
     }

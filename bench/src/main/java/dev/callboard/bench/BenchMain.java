@@ -64,7 +64,8 @@ public final class BenchMain {
         String url = o.string("url", null);
         if (url != null) {
             return ServerTarget.url(URI.create(url), o.string("admin-email", System.getenv("CALLBOARD_ADMIN_EMAIL")),
-                    o.string("admin-password", System.getenv("CALLBOARD_ADMIN_PASSWORD")));
+                    o.string("admin-password", System.getenv("CALLBOARD_ADMIN_PASSWORD")),
+                    o.string("metrics-token", System.getenv("CALLBOARD_METRICS_TOKEN")));
         }
         Map<String, String> props = new HashMap<>();
         // the bench's own senders stay far below this; a higher limit only avoids closing them on a GC pause burst

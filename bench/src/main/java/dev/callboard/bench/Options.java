@@ -12,6 +12,7 @@ public final class Options {
             usage: java -jar bench/target/callboard-bench.jar <idle|presence|calls|mixed> [options]
             target (default: start the server in this JVM with an embedded PostgreSQL):
               --url http://host:8080 --admin-email E --admin-password P   a running server
+              --metrics-token T        the server's CALLBOARD_METRICS_TOKEN (else metrics are read with the admin's token)
               --database-url jdbc:postgresql://...                        in-process server on this database
               --set name=value                                            extra server property (in-process; repeatable)
             run:
@@ -79,6 +80,7 @@ public final class Options {
     public Map<String, String> all() {
         Map<String, String> m = new java.util.TreeMap<>(values);
         m.computeIfPresent("admin-password", (k, v) -> "***");
+        m.computeIfPresent("metrics-token", (k, v) -> "***");
         return m;
     }
 }

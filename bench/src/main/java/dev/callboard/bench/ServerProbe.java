@@ -15,12 +15,15 @@ import java.util.Map;
 public final class ServerProbe {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final CallboardClient admin;
-    private final CallboardClient anonymous;
+    private final CallboardClient metrics;
 
-    /** Metrics are read without a token: a bearer token would cost a database lookup and skew the count. */
-    public ServerProbe(CallboardClient admin) {
+    /**
+     * Metrics are read with the server's static metrics token when there is one: the admin's bearer
+     * token would cost a database lookup per read, one more statement in every count.
+     */
+    public ServerProbe(CallboardClient admin, String metricsToken) {
         this.admin = admin;
-        this.anonymous = admin.withToken(null);
+        this.metrics = metricsToken == null || metricsToken.isBlank() ? admin : admin.withToken(metricsToken);
     }
 
     public long statements() {
@@ -50,7 +53,7 @@ public final class ServerProbe {
     }
 
     public double metric(String name, String statistic) {
-        RawResponse r = anonymous.exchange("GET", "/actuator/metrics/" + name, null);
+        RawResponse r = metrics.exchange("GET", "/actuator/metrics/" + name, null);
         if (r.status() != 200) return Double.NaN;
         for (JsonNode m : JSON.readTree(r.body()).path("measurements")) {
             if (statistic.equals(m.path("statistic").asString())) return m.path("value").asDouble();

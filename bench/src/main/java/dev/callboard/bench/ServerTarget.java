@@ -17,19 +17,23 @@ public final class ServerTarget implements AutoCloseable {
     private final URI baseUri;
     private final String adminEmail;
     private final String adminPassword;
+    private final String metricsToken;
     private final ConfigurableApplicationContext context;
     private final boolean inProcess;
 
-    private ServerTarget(URI baseUri, String adminEmail, String adminPassword, ConfigurableApplicationContext context) {
+    private ServerTarget(URI baseUri, String adminEmail, String adminPassword, String metricsToken,
+                         ConfigurableApplicationContext context) {
         this.baseUri = baseUri;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
+        this.metricsToken = metricsToken;
         this.context = context;
         this.inProcess = context != null;
     }
 
-    public static ServerTarget url(URI baseUri, String adminEmail, String adminPassword) {
-        return new ServerTarget(baseUri, adminEmail, adminPassword, null);
+    /** @param metricsToken the server's {@code CALLBOARD_METRICS_TOKEN}, or null */
+    public static ServerTarget url(URI baseUri, String adminEmail, String adminPassword, String metricsToken) {
+        return new ServerTarget(baseUri, adminEmail, adminPassword, metricsToken, null);
     }
 
     /**
@@ -41,12 +45,14 @@ public final class ServerTarget implements AutoCloseable {
     public static ServerTarget inProcess(String databaseUrl, Map<String, String> extra) throws IOException {
         String email = "bench-admin@bench.local";
         String password = "bench-" + UUID.randomUUID();
+        String metricsToken = "bench-metrics-" + UUID.randomUUID();
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("server.address", "127.0.0.1");
         props.put("callboard.demo.enabled", "false");
         props.put("callboard.auth.admin-email", email);
         props.put("callboard.auth.admin-password", password);
+        props.put("callboard.actuator.metrics-token", metricsToken);
         props.put("logging.level.root", "WARN");
         props.put("logging.level.dev.callboard", "WARN");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
@@ -60,7 +66,7 @@ public final class ServerTarget implements AutoCloseable {
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CallboardApplication.class).run(args);
         String port = context.getEnvironment().getProperty("local.server.port");
-        return new ServerTarget(URI.create("http://127.0.0.1:" + port), email, password, context);
+        return new ServerTarget(URI.create("http://127.0.0.1:" + port), email, password, metricsToken, context);
     }
 
     public URI baseUri() {
@@ -73,6 +79,11 @@ public final class ServerTarget implements AutoCloseable {
 
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /** The static token for reading metrics, or null: then the admin's token is used (a lookup per read). */
+    public String metricsToken() {
+        return metricsToken;
     }
 
     /** True when the server shares this JVM: its heap and CPU then include the load generator's. */

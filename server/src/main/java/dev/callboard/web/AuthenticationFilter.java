@@ -127,20 +127,15 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     }
 
     private static Optional<String> bearerToken(ServerHttpRequest request) {
-        return BearerToken.parse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        return ErrorResponses.bearerToken(request);
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return reject(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "missing or invalid bearer token");
+        return ErrorResponses.unauthorized(exchange, json);
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, HttpStatus status, String code, String message) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = json.writeValueAsBytes(ErrorBody.of(code, message));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return ErrorResponses.reject(exchange, json, status, code, message);
     }
 
     @Override
