@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -59,7 +60,12 @@ public class DemoAccounts implements ApplicationRunner {
         for (Account a : ACCOUNTS) {
             b.append(String.format("  %-7s %-24s password: %s%n", a.role(), a.email(), demo.password()));
         }
-        return b.append("Passwords of existing accounts are never reset; a changed CALLBOARD_DEMO_PASSWORD\n")
+        if (database.embedded()) {
+            b.append("Data: ").append(Path.of(database.embeddedDir()).toAbsolutePath().normalize())
+                    .append(" (relative to where Callboard was started: start it elsewhere and it has another database)\n");
+        }
+        return b.append("Listening on 127.0.0.1 only unless SERVER_ADDRESS is set (the demo password is public).\n")
+                .append("Passwords of existing accounts are never reset; a changed CALLBOARD_DEMO_PASSWORD\n")
                 .append("applies to newly created demo accounts only. Do not expose a demo server to a\n")
                 .append("network: turn demo mode off with CALLBOARD_DEMO=false.\n")
                 .append("=============================================================")

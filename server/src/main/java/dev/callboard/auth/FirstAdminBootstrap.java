@@ -1,7 +1,9 @@
 package dev.callboard.auth;
 
+import dev.callboard.db.DatabaseProperties;
 import dev.callboard.directory.NewUser;
 import dev.callboard.directory.UserAdministration;
+import dev.callboard.directory.UserRepository;
 import dev.callboard.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +22,28 @@ import org.springframework.stereotype.Component;
 public class FirstAdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdminBootstrap.class);
     static final String DISPLAY_NAME = "Administrator";
+    static final String NO_ADMIN = """
+
+            ==================== Callboard has no admin ====================
+            Nobody can sign in to manage users. Restart with both of
+              CALLBOARD_ADMIN_EMAIL=you@example.com
+              CALLBOARD_ADMIN_PASSWORD=<8+ characters, not a common password>
+            set to create the first admin (an existing account is never changed).
+            ================================================================""";
 
     private final AuthProperties properties;
     private final UserAdministration administration;
+    private final UserRepository users;
+    private final DemoProperties demo;
+    private final DatabaseProperties database;
 
-    public FirstAdminBootstrap(AuthProperties properties, UserAdministration administration) {
+    public FirstAdminBootstrap(AuthProperties properties, UserAdministration administration, UserRepository users,
+                               DemoProperties demo, DatabaseProperties database) {
         this.properties = properties;
         this.administration = administration;
+        this.users = users;
+        this.demo = demo;
+        this.database = database;
     }
 
     @Override
@@ -36,6 +53,7 @@ public class FirstAdminBootstrap implements ApplicationRunner {
                 log.warn("Set both CALLBOARD_ADMIN_EMAIL and CALLBOARD_ADMIN_PASSWORD to create the first admin; "
                         + "only one is set, so no admin is created");
             }
+            if (!demo.effectivelyEnabled(database) && users.countAdmins() == 0) log.warn(NO_ADMIN);
             return;
         }
         NewUser admin = new NewUser(properties.adminEmail(), DISPLAY_NAME, "admin", properties.adminPassword(), null);

@@ -2,18 +2,17 @@ package dev.callboard.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 
 /**
  * One DataSource, from {@code DATABASE_URL} when given, otherwise from an embedded PostgreSQL
@@ -29,14 +28,10 @@ public class DatabaseConfiguration {
             return EmbeddedDatabase.NONE;
         }
         Path dir = Path.of(properties.embeddedDir()).toAbsolutePath().normalize();
-        Files.createDirectories(dir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setPort(properties.embeddedPort())
-                .start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
-        return new EmbeddedDatabase(postgres);
+        EmbeddedPostgres postgres = EmbeddedPostgresServer.start(dir, properties.embeddedPort());
+        log.info("Embedded PostgreSQL started on 127.0.0.1:{} with its data in {} (password in {})",
+                postgres.getPort(), dir, EmbeddedPostgresServer.passwordFile(dir));
+        return new EmbeddedDatabase(postgres, EmbeddedPostgresServer.password(dir));
     }
 
     @Bean
@@ -60,7 +55,8 @@ public class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         if (properties.embedded()) {
             config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername("postgres");
+            config.setUsername(EmbeddedPostgresServer.USER);
+            config.setPassword(embedded.password);
         } else {
             DatabaseUrl url = DatabaseUrl.parse(properties.url());
             config.setJdbcUrl(url.jdbcUrl());
@@ -74,15 +70,17 @@ public class DatabaseConfiguration {
 
     /** Owns the embedded server's lifetime; {@link #NONE} when an external database is used. */
     public static final class EmbeddedDatabase implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
         private final EmbeddedPostgres postgres;
+        private final String password;
 
-        EmbeddedDatabase(EmbeddedPostgres postgres) {
+        EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
             this.postgres = postgres;
+            this.password = password;
         }
 
         String jdbcUrl() {
-            return postgres.getJdbcUrl("postgres", "postgres");
+            return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
         }
 
         @Override

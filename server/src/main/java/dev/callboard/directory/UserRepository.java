@@ -57,6 +57,10 @@ public class UserRepository {
                 .optional();
     }
 
+    public long countAdmins() {
+        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin'").query(Long.class).single();
+    }
+
     public List<User> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY display_name, id").query(USER).list();
     }

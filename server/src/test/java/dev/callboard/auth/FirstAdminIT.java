@@ -1,5 +1,6 @@
 package dev.callboard.auth;
 
+import dev.callboard.db.DatabaseProperties;
 import dev.callboard.directory.UserAdministration;
 import dev.callboard.directory.UserRepository;
 import dev.callboard.identity.Role;
@@ -21,6 +22,10 @@ class FirstAdminIT extends AuthIntegrationTest {
     FirstAdminBootstrap bootstrap;
     @Autowired
     UserAdministration administration;
+    @Autowired
+    DemoProperties demo;
+    @Autowired
+    DatabaseProperties database;
 
     @Test
     void configuredAdminIsCreatedAtStartUpAndCanLogIn() {
@@ -35,7 +40,7 @@ class FirstAdminIT extends AuthIntegrationTest {
     void anExistingAdminIsNeverTouched() {
         long before = userCount();
         bootstrap.run(null); // a restart with the same settings
-        new FirstAdminBootstrap(properties("BOSS@example.com", "a-different-password"), administration).run(null);
+        new FirstAdminBootstrap(properties("BOSS@example.com", "a-different-password"), administration, users, demo, database).run(null);
 
         assertThat(userCount()).isEqualTo(before);
         assertThat(login("boss@example.com", "first-admin-pass")).isNotBlank();
@@ -46,7 +51,7 @@ class FirstAdminIT extends AuthIntegrationTest {
 
     @Test
     void aWeakConfiguredPasswordStopsTheStartUp() {
-        var weak = new FirstAdminBootstrap(properties("weak@example.com", "short"), administration);
+        var weak = new FirstAdminBootstrap(properties("weak@example.com", "short"), administration, users, demo, database);
         assertThatThrownBy(() -> weak.run(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CALLBOARD_ADMIN_PASSWORD").hasMessageContaining("at least 8");
         assertThat(users.findCredentials("weak@example.com")).isEmpty();
@@ -55,8 +60,8 @@ class FirstAdminIT extends AuthIntegrationTest {
     @Test
     void halfConfiguredCreatesNobody() {
         long before = userCount();
-        new FirstAdminBootstrap(properties("half@example.com", ""), administration).run(null);
-        new FirstAdminBootstrap(properties("", "half-configured"), administration).run(null);
+        new FirstAdminBootstrap(properties("half@example.com", ""), administration, users, demo, database).run(null);
+        new FirstAdminBootstrap(properties("", "half-configured"), administration, users, demo, database).run(null);
         assertThat(userCount()).isEqualTo(before);
     }
 
