@@ -172,13 +172,20 @@ public final class NodeLease implements AutoCloseable {
         return liveNodes;
     }
 
-    /** A graceful stop gives up the lease at once, so the others clean up without waiting for it to expire. */
+    /**
+     * A graceful stop gives up the lease at once. A node whose devices have all left (the gateway
+     * closed its sockets first) also leaves the node set, so nobody reaps it like a crashed one; a
+     * node that still lists users is left for the others to clean up at once.
+     */
     @Override
     public void close() {
         renewer.shutdownNow();
         worker.shutdownNow();
         try {
             renewer.awaitTermination(redis.commandTimeout().toMillis(), TimeUnit.MILLISECONDS); // no renewal after the DEL
+            if (redis.isAvailable() && redis.commands().scard(redis.nodeUsersKey(redis.nodeId())) == 0) {
+                redis.commands().srem(redis.nodesKey(), redis.nodeId());
+            }
             redis.commands().del(redis.leaseKey(redis.nodeId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

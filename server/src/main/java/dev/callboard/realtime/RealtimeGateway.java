@@ -20,9 +20,12 @@ import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,7 @@ public class RealtimeGateway implements WebSocketHandler {
     static final CloseStatus BINARY_NOT_ACCEPTED = new CloseStatus(1003, "text frames only");
     static final CloseStatus FLOOD = new CloseStatus(1008, "too many messages");
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
+    static final CloseStatus SHUTTING_DOWN = new CloseStatus(1001, "server shutting down");
 
     private final ConnectionRegistry registry;
     private final PresenceEngine presence;
@@ -52,6 +56,9 @@ public class RealtimeGateway implements WebSocketHandler {
      */
     private final Scheduler virtualThreads = VirtualThreads.uninterruptible("ws-");
     private final SecureRandom random = new SecureRandom();
+    /** Sockets from their upgrade until presence has heard they left; a graceful stop waits for none. */
+    private final AtomicInteger live = new AtomicInteger();
+    private volatile boolean stopping;
     /** Starts at random: in a cluster, connection ids from different nodes must not collide. */
     private final AtomicLong connectionIds = new AtomicLong(random.nextLong() >>> 2);
 
@@ -73,6 +80,8 @@ public class RealtimeGateway implements WebSocketHandler {
     }
 
     Mono<Void> handle(WebSocketSession session, Session signedIn) {
+        if (stopping) return session.close(SHUTTING_DOWN);
+        live.incrementAndGet();
         Connection c = new Connection(session, new DeviceContext(signedIn.user(), deviceId(session)), signedIn,
                 connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit());
         InboundRateLimiter limiter = new InboundRateLimiter(properties.messagesPerSecond(), properties.messageBurst(), clock.millis());
@@ -119,9 +128,30 @@ public class RealtimeGateway implements WebSocketHandler {
     }
 
     private void closed(Connection c) {
-        c.released();
-        registry.remove(c);
-        presence.deviceLeft(c.user().id(), c.deviceId(), c.id());
+        try {
+            c.released();
+            registry.remove(c);
+            presence.deviceLeft(c.user().id(), c.deviceId(), c.id());
+        } finally {
+            live.decrementAndGet();
+        }
+    }
+
+    /**
+     * A graceful stop: no new socket is accepted, every open one is closed at once with 1001 (clients
+     * reconnect, to another node if there is one), and this returns once presence has heard of each
+     * leaving, or after {@code max}.
+     *
+     * @return how many were still on their way out at the deadline
+     */
+    int closeAll(Duration max) {
+        stopping = true;
+        registry.forEach(c -> c.close(SHUTTING_DOWN));
+        long deadline = System.nanoTime() + max.toNanos();
+        while (live.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000);
+        }
+        return live.get();
     }
 
     private String deviceId(WebSocketSession session) {
