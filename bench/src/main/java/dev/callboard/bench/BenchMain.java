@@ -71,6 +71,9 @@ public final class BenchMain {
         // the bench's own senders stay far below this; a higher limit only avoids closing them on a GC pause burst
         props.put("callboard.realtime.messages-per-second", "100");
         props.put("callboard.realtime.message-burst", "200");
+        // one bench user stands for many devices (creating users is slow): lift the per-user limits
+        props.put("callboard.realtime.max-sockets-per-user", "100000");
+        props.put("callboard.realtime.user-messages-per-second", "100000");
         props.put("callboard.realtime.outbound-queue-limit", "4096");
         props.put("callboard.database.pool-size", "16");
         props.putAll(o.serverProperties());

@@ -28,13 +28,11 @@ public class CallController {
     private final CallSetup setup;
     private final CallService calls;
     private final CallHistory history;
-    private final CallStartLimiter limiter;
 
-    public CallController(CallSetup setup, CallService calls, CallHistory history, CallStartLimiter limiter) {
+    public CallController(CallSetup setup, CallService calls, CallHistory history) {
         this.setup = setup;
         this.calls = calls;
         this.history = history;
-        this.limiter = limiter;
     }
 
     @PostMapping
@@ -42,7 +40,6 @@ public class CallController {
                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         if (body.calleeId() == null) throw DomainException.invalid("calleeId is required");
         Media media = Media.parse(body.media());
-        limiter.acquire(user.id());
         Call call = setup.create(user, uuid(body.calleeId(), "calleeId"), media, key).call();
         return ResponseEntity.status(HttpStatus.CREATED).body(call);
     }

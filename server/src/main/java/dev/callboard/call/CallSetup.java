@@ -25,14 +25,16 @@ public class CallSetup {
     private final CallPresence presence;
     private final CallEvents events;
     private final CallProperties properties;
+    private final CallStartLimiter limiter;
 
     public CallSetup(CallStore store, UserRepository users, CallPresence presence, CallEvents events,
-                     CallProperties properties) {
+                     CallProperties properties, CallStartLimiter limiter) {
         this.store = store;
         this.users = users;
         this.presence = presence;
         this.events = events;
         this.properties = properties;
+        this.limiter = limiter;
     }
 
     public CallSetupResult create(CurrentUser caller, UUID calleeId, Media media, String idempotencyKey) {
@@ -75,6 +77,8 @@ public class CallSetup {
         // Calling someone again while the first call still rings them is the same call.
         Optional<Call> sameDirection = calls.lockRinging(callerId, calleeId);
         if (sameDirection.isPresent()) return CallSetupResult.replay(sameDirection.get());
+        // Only a call that is really new uses up the caller's allowance: a retry above did not.
+        limiter.acquire(callerId);
 
         Instant now = store.now();
         UUID id = UUID.randomUUID();

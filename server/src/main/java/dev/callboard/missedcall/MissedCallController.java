@@ -1,7 +1,6 @@
 package dev.callboard.missedcall;
 
 import dev.callboard.call.Call;
-import dev.callboard.call.CallStartLimiter;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,11 +18,9 @@ import java.util.UUID;
 @RequestMapping("/api/missed-calls")
 public class MissedCallController {
     private final MissedCallService service;
-    private final CallStartLimiter limiter;
 
-    public MissedCallController(MissedCallService service, CallStartLimiter limiter) {
+    public MissedCallController(MissedCallService service) {
         this.service = service;
-        this.limiter = limiter;
     }
 
     @GetMapping
@@ -52,7 +49,6 @@ public class MissedCallController {
     @PostMapping("/{id}/call-back")
     public ResponseEntity<Call> callBack(CurrentUser user, @PathVariable UUID id,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        limiter.acquire(user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(service.callBack(user, id, key));
     }
 }

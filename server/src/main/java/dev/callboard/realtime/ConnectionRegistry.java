@@ -22,25 +22,37 @@ public class ConnectionRegistry implements DeviceDropListener {
     public static final CloseStatus TAB_CLOSED = new CloseStatus(1001, "beacon: tab closed");
     public static final CloseStatus REPLACED = new CloseStatus(4001, "replaced by a newer connection of this device");
     public static final CloseStatus SESSION_ENDED = new CloseStatus(4003, "session ended");
+    public static final CloseStatus TOO_MANY = new CloseStatus(4002, "too many connections of this user");
     private static final Connection[] NONE = new Connection[0];
 
     private final Map<UUID, Connection[]> byUser = new ConcurrentHashMap<>();
     /** For fan-out to everyone of a role (see {@code VisibilityPolicy.rolesThatSee}). */
     private final Map<Role, Set<Connection>> byRole = new EnumMap<>(Role.class);
 
-    public ConnectionRegistry() {
+    private final int maxPerUser;
+
+    public ConnectionRegistry(RealtimeProperties properties) {
+        this.maxPerUser = properties.maxSocketsPerUser();
         for (Role role : Role.values()) byRole.put(role, ConcurrentHashMap.newKeySet());
     }
 
-    /** Adds the connection; an older connection of the same device is closed (it is being replaced). */
+    /**
+     * Adds the connection. An older connection of the same device is closed (it is being replaced,
+     * 4001); if the user then has more than his share, his oldest connection gives way (4002).
+     */
     public void add(Connection c) {
         Connection[] replaced = new Connection[1];
+        Connection[] evicted = new Connection[1];
         byUser.compute(c.user().id(), (id, current) -> {
             Connection[] list = current == null ? NONE : current;
             for (Connection old : list) {
                 if (old.deviceId().equals(c.deviceId())) replaced[0] = old;
             }
             Connection[] next = Arrays.stream(list).filter(o -> o != replaced[0]).toArray(Connection[]::new);
+            if (next.length >= maxPerUser) {
+                evicted[0] = next[0]; // the oldest: connections are appended in order
+                next = Arrays.copyOfRange(next, 1, next.length);
+            }
             next = Arrays.copyOf(next, next.length + 1);
             next[next.length - 1] = c;
             return next;
@@ -49,6 +61,10 @@ public class ConnectionRegistry implements DeviceDropListener {
         if (replaced[0] != null) {
             remove(replaced[0]);
             replaced[0].close(REPLACED);
+        }
+        if (evicted[0] != null) {
+            byRole.get(evicted[0].user().role()).remove(evicted[0]);
+            evicted[0].close(TOO_MANY);
         }
     }
 

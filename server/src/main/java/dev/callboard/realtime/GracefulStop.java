@@ -26,8 +26,10 @@ public class GracefulStop implements SmartLifecycle {
         this.gateway = gateway;
     }
 
+    /** Also after a stop: a context may be stopped and started again (the test framework pauses idle ones). */
     @Override
     public void start() {
+        gateway.acceptNew();
         running = true;
     }
 

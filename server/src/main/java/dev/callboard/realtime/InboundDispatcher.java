@@ -44,6 +44,18 @@ public class InboundDispatcher {
         for (InboundMessageHandler h : featureHandlers) handlers.put(h.type(), h);
     }
 
+    /** Answers the frame (if it has an id) with the error, without handling it. */
+    void refuse(Connection c, String text, DomainException why) {
+        String id = null;
+        try {
+            JsonNode root = mapper.readTree(text);
+            if (root != null && root.path("id").isString() && root.get("id").asString().length() <= MAX_ID_LENGTH) id = root.get("id").asString();
+        } catch (JacksonException e) {
+            // no id to answer
+        }
+        if (id != null) reply(c, id, "error", error(why.code(), why.getMessage()));
+    }
+
     void dispatch(Connection c, String text) {
         if (c.isClosed()) return; // after bye (or any close) the frames still on their way are not applied
         JsonNode root;

@@ -1,6 +1,7 @@
 package dev.callboard.realtime;
 
 import dev.callboard.auth.Session;
+import dev.callboard.error.DomainException;
 import dev.callboard.messaging.DeviceContext;
 import dev.callboard.messaging.EventCodec;
 import dev.callboard.presence.PresenceEngine;
@@ -41,6 +42,8 @@ public class RealtimeGateway implements WebSocketHandler {
     static final CloseStatus FLOOD = new CloseStatus(1008, "too many messages");
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
     static final CloseStatus SHUTTING_DOWN = new CloseStatus(1001, "server shutting down");
+    private static final DomainException OVER_BUDGET =
+            DomainException.rateLimited("too many messages from your devices together; slow down");
 
     private final ConnectionRegistry registry;
     private final PresenceEngine presence;
@@ -58,6 +61,7 @@ public class RealtimeGateway implements WebSocketHandler {
     private final SecureRandom random = new SecureRandom();
     /** Sockets from their upgrade until presence has heard they left; a graceful stop waits for none. */
     private final AtomicInteger live = new AtomicInteger();
+    private final UserBudgets budgets;
     private volatile boolean stopping;
     /** Starts at random: in a cluster, connection ids from different nodes must not collide. */
     private final AtomicLong connectionIds = new AtomicLong(random.nextLong() >>> 2);
@@ -71,6 +75,7 @@ public class RealtimeGateway implements WebSocketHandler {
         this.codec = codec;
         this.properties = properties;
         this.clock = clock;
+        this.budgets = new UserBudgets(properties.userMessagesPerSecond());
     }
 
     /** Only reached without authentication, which the auth filter rules out. */
@@ -90,7 +95,10 @@ public class RealtimeGateway implements WebSocketHandler {
         Mono<Void> inbound = session.receive()
                 // Read each frame as it arrives: Reactor Netty releases its buffer right after this call.
                 .mapNotNull(message -> admit(c, limiter, message))
-                .concatMap(text -> Mono.fromRunnable(() -> dispatcher.dispatch(c, text)).subscribeOn(virtualThreads), 1)
+                .concatMap(text -> Mono.fromRunnable(() -> {
+                    if (budgets.tryAcquire(c.user().id(), clock.millis())) dispatcher.dispatch(c, text);
+                    else dispatcher.refuse(c, text, OVER_BUDGET);
+                }).subscribeOn(virtualThreads), 1)
                 .onErrorResume(TooLongFrameException.class, e -> {
                     c.close(TOO_BIG);
                     return Mono.empty();
@@ -131,6 +139,7 @@ public class RealtimeGateway implements WebSocketHandler {
         try {
             c.released();
             registry.remove(c);
+            if (registry.of(c.user().id()).length == 0) budgets.forget(c.user().id());
             presence.deviceLeft(c.user().id(), c.deviceId(), c.id());
         } finally {
             live.decrementAndGet();
@@ -144,6 +153,10 @@ public class RealtimeGateway implements WebSocketHandler {
      *
      * @return how many were still on their way out at the deadline
      */
+    void acceptNew() {
+        stopping = false;
+    }
+
     int closeAll(Duration max) {
         stopping = true;
         registry.forEach(c -> c.close(SHUTTING_DOWN));

@@ -167,6 +167,20 @@ class CallApiIT extends CallingIntegrationTest {
     }
 
     @Test
+    void retriesWithTheSameIdempotencyKeyDoNotUseUpTheAllowance() {
+        Map<String, String> body = Map.of("calleeId", client.id().toString(), "media", "audio");
+        Object id = null;
+        for (int i = 0; i < 45; i++) { // more than the 30 starts a minute allowed
+            Map<String, Object> call = json(http().post().uri("/api/calls").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
+                    .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 201);
+            if (id == null) id = call.get("id");
+            assertThat(call.get("id")).isEqualTo(id);
+        }
+        json(http().post().uri("/api/calls").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
+                .header("Idempotency-Key", "another").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 201);
+    }
+
+    @Test
     void startingCallsInAFloodGets429() {
         Map<String, String> body = Map.of("calleeId", client.id().toString(), "media", "audio");
         int started = 0;

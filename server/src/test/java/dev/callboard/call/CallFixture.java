@@ -65,7 +65,9 @@ public final class CallFixture implements AutoCloseable {
         CallStore store = new CallStore(tx, calls, recorder, clock);
         CallEvents events = new CallEvents(bus, presence, recorder);
         CallProperties properties = new CallProperties(RING_TIMEOUT, Duration.ofSeconds(1), busyOnBusy, ABANDON_AFTER, 30);
-        setup = new CallSetup(store, users, presence, events, properties);
+        // No start limit here: the races start many calls between the same two people at one instant.
+        CallStartLimiter unlimited = new CallStartLimiter(clock, new CallProperties(null, null, false, null, Integer.MAX_VALUE));
+        setup = new CallSetup(store, users, presence, events, properties, unlimited);
         service = new CallService(store, presence, events);
         sweeper = new RingTimeoutSweeper(store, events);
         abandoned = new AbandonedCallSweeper(store, presence, events, properties);

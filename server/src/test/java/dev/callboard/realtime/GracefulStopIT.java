@@ -31,7 +31,7 @@ class GracefulStopIT {
     @Test
     void sigtermClosesEverySocketWith1001AndLosesNoPresence() throws Exception {
         ServerProcess server = ServerProcess.inNewDirectory("graceful-stop-it");
-        Process process = server.start();
+        Process process = server.start("--callboard.realtime.max-sockets-per-user=" + SOCKETS_PER_USER);
         Map<String, UUID> ids = new java.util.HashMap<>();
         List<CallboardSession> sockets = new ArrayList<>();
         Instant beforeStop;

@@ -53,11 +53,12 @@ public final class ServerProcess {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Starts the jar and waits until it is ready. */
-    public Process start() throws IOException {
+    /** Starts the jar (with these extra {@code --name=value} arguments) and waits until it is ready. */
+    public Process start(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-jar", serverJar().toAbsolutePath().toString(), "--server.port=" + port,
                 "--callboard.database.embedded-dir=" + data));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
         builder.environment().remove("DATABASE_URL");
