@@ -64,6 +64,13 @@ public class DatabaseConfiguration {
             if (url.password() != null) config.setPassword(url.password());
         }
         config.setMaximumPoolSize(properties.poolSize());
+        // Fail fast when PostgreSQL hangs: a request waits at most 2 s for a connection, a statement
+        // at most queryTimeout for an answer; then it gets 503 database_unavailable, and readiness
+        // goes DOWN, instead of every thread waiting 30 s. Everything recovers by itself.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("socketTimeout", Long.toString(properties.queryTimeout().toSeconds()));
         config.setPoolName("callboard");
         return new HikariDataSource(config);
     }

@@ -96,6 +96,7 @@ public class InboundDispatcher {
             if (id != null) reply(c, id, "ack", result);
         } catch (RuntimeException e) {
             ErrorMapping.ClientError refused = ErrorMapping.ofClientMistake(e);
+            if (refused == null) refused = ErrorMapping.ofUnavailableDatabase(e);
             if (refused == null) {
                 log.error("Failed to handle '{}' from user {}", type, c.user().id(), e);
                 refused = ErrorMapping.internal();

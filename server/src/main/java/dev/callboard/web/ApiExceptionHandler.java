@@ -47,6 +47,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ErrorBody> unexpected(Exception e) {
+        ErrorMapping.ClientError unavailable = ErrorMapping.ofUnavailableDatabase(e);
+        if (unavailable != null) {
+            log.warn("Database unavailable: {}", e.toString());
+            return respond(unavailable);
+        }
         log.error("Unhandled error", e);
         return respond(ErrorMapping.internal());
     }

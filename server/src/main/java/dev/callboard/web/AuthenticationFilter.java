@@ -90,9 +90,9 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
         return Mono.fromCallable(lookup)
                 .subscribeOn(blocking)
                 .onErrorResume(e -> {
-                    log.error("Authentication lookup failed", e);
-                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                            "authentication is temporarily unavailable").then(Mono.empty());
+                    log.warn("Authentication lookup failed: {}", e.toString());
+                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                            "authentication is temporarily unavailable; try again shortly").then(Mono.empty());
                 })
                 .flatMap(session -> {
                     if (session.isEmpty()) return unauthorized(exchange);

@@ -1,6 +1,9 @@
 package dev.callboard.web;
 
 import dev.callboard.error.DomainException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
  * The one translation from a refused request to what a client sees: an HTTP status, a code and a
@@ -42,6 +45,21 @@ public final class ErrorMapping {
         if (failure instanceof IllegalArgumentException e) return new ClientError(400, "bad_request", e.getMessage());
         return null;
     }
+
+    /**
+     * PostgreSQL not answering (no connection within the pool's timeout, a statement past its
+     * timeout, a broken connection): 503, try again. Null for anything else.
+     */
+    public static ClientError ofUnavailableDatabase(Throwable failure) {
+        if (failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
+                || failure instanceof TransientDataAccessResourceException) {
+            return DATABASE_UNAVAILABLE;
+        }
+        return null;
+    }
+
+    static final ClientError DATABASE_UNAVAILABLE =
+            new ClientError(503, "database_unavailable", "the database is not answering; try again shortly");
 
     public static ClientError internal() {
         return new ClientError(500, "internal", "internal error");

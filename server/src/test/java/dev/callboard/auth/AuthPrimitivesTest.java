@@ -76,8 +76,8 @@ class AuthPrimitivesTest {
 
     @Test
     void demoModeFollowsTheDatabaseUnlessSetExplicitly() {
-        DatabaseProperties embedded = new DatabaseProperties("", null, 0, 0);
-        DatabaseProperties external = new DatabaseProperties("postgres://db/callboard", null, 0, 0);
+        DatabaseProperties embedded = new DatabaseProperties("", null, 0, 0, null);
+        DatabaseProperties external = new DatabaseProperties("postgres://db/callboard", null, 0, 0, null);
         DemoProperties unset = bind(Map.of("callboard.demo.enabled", ""), "callboard.demo", DemoProperties.class);
 
         assertThat(unset.enabled()).as("CALLBOARD_DEMO unset binds to null").isNull();

@@ -69,7 +69,7 @@ class AuthenticationFilterTest {
         MockServerWebExchange exchange = run(MockServerHttpRequest.get("/api/me").header("Authorization", "Bearer abc").build());
         assertThat(passed).isFalse();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"code\":\"unavailable\"");
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"code\":\"database_unavailable\"");
     }
 
     @Test
