@@ -31,6 +31,8 @@ public final class Connection {
             Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(8).get());
     private int queued;
     private List<byte[]> beforeHello = new ArrayList<>(0);
+    /** More events came while hello was being built than the queue holds: a newer hello must be built. */
+    private boolean helloStale;
     private boolean closed;
 
     public Connection(WebSocketSession session, DeviceContext device, Session signedIn, long id, String beaconKey,
@@ -71,22 +73,40 @@ public final class Connection {
         synchronized (this) {
             if (closed) return;
             if (beforeHello != null) {
-                beforeHello.add(json);
-                overflow = beforeHello.size() > queueLimit;
-            } else {
-                overflow = !emit(json);
+                // Waiting for hello: never a reason to close. Past what the queue holds (with hello
+                // itself), the events are dropped and a newer hello, which includes them, is built.
+                if (helloStale) return;
+                if (beforeHello.size() + 1 >= queueLimit) {
+                    beforeHello.clear();
+                    helloStale = true;
+                } else {
+                    beforeHello.add(json);
+                }
+                return;
             }
+            overflow = !emit(json);
         }
         if (overflow) close(SLOW_CONSUMER);
     }
 
-    /** Sends {@code hello}, then whatever was published while it was being built. */
-    void sendHello(byte[] hello) {
+    /**
+     * Sends {@code hello}, then whatever was published while it was being built.
+     *
+     * @return false when too much was published meanwhile (a reconnect storm): nothing was sent, and
+     *         the caller builds a newer hello (events from now on are kept for it) and tries again
+     */
+    boolean sendHello(byte[] hello) {
         synchronized (this) {
-            if (closed) return;
+            if (closed) return true;
+            if (helloStale) {
+                helloStale = false;
+                beforeHello = new ArrayList<>(0);
+                return false;
+            }
             emit(hello);
             for (byte[] event : beforeHello) emit(event);
             beforeHello = null;
+            return true;
         }
     }
 

@@ -42,6 +42,8 @@ public class RealtimeGateway implements WebSocketHandler {
     static final CloseStatus FLOOD = new CloseStatus(1008, "too many messages");
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
     static final CloseStatus SHUTTING_DOWN = new CloseStatus(1001, "server shutting down");
+    /** Hellos built for one connection while events keep overflowing it, before it is given up. */
+    private static final int HELLO_ATTEMPTS = 5;
     private static final DomainException OVER_BUDGET =
             DomainException.rateLimited("too many messages from your devices together; slow down");
 
@@ -128,7 +130,12 @@ public class RealtimeGateway implements WebSocketHandler {
         registry.add(c);
         try {
             presence.deviceConnected(c.user().id(), c.user().role(), c.deviceId(), c.id());
-            c.sendHello(codec.encode(hello.build(c)));
+            for (int attempt = 1; !c.sendHello(codec.encode(hello.build(c))); attempt++) {
+                if (attempt == HELLO_ATTEMPTS) {
+                    c.close(Connection.SLOW_CONSUMER); // still flooded after that many snapshots
+                    break;
+                }
+            }
         } catch (RuntimeException e) {
             log.error("Could not open connection for user {}", c.user().id(), e);
             c.close(CloseStatus.SERVER_ERROR);
