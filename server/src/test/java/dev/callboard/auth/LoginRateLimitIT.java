@@ -2,18 +2,16 @@ package dev.callboard.auth;
 
 import dev.callboard.directory.User;
 import dev.callboard.identity.Role;
+import dev.callboard.support.MovableClock;
 import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,16 +19,8 @@ import java.util.Map;
 @TestPropertySource(properties = {
         "callboard.auth.login-attempts-per-minute=3",
         "callboard.auth.login-attempts-per-ip-per-minute=5"})
+@Import(MovableClock.class)
 class LoginRateLimitIT extends AuthIntegrationTest {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Clock.systemUTC().instant());
-        }
-    }
 
     @Autowired
     MutableClock clock;

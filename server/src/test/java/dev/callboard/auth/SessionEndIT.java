@@ -7,20 +7,18 @@ import dev.callboard.client.SessionOptions;
 import dev.callboard.directory.User;
 import dev.callboard.identity.Role;
 import dev.callboard.realtime.OpenSessions;
+import dev.callboard.support.MovableClock;
 import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expiry does not also drop the device for missed heartbeats.
  */
 @TestPropertySource(properties = "callboard.auth.token-ttl=60s")
+@Import(MovableClock.class)
 class SessionEndIT extends AuthIntegrationTest {
     private static final Duration SOON = Duration.ofSeconds(5);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Clock.systemUTC().instant());
-        }
-    }
 
     @Autowired
     MutableClock clock;

@@ -3,15 +3,13 @@ package dev.callboard.auth;
 import dev.callboard.directory.User;
 import dev.callboard.identity.CurrentUser;
 import dev.callboard.identity.Role;
+import dev.callboard.support.MovableClock;
 import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after an exact Origin check. There is no {@code /ws} handler on this branch, so a success shows as
  * "neither 401 nor 403" (404 today, 101 once the gateway exists).
  */
+@Import(MovableClock.class)
 class WebSocketAuthIT extends AuthIntegrationTest {
     static final String ALLOWED_ORIGIN = "http://localhost:8080";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Clock.systemUTC().instant());
-        }
-    }
 
     @Autowired
     MutableClock clock;

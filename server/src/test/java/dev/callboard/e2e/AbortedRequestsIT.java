@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +22,7 @@ import static org.awaitility.Awaitility.await;
  * (while the server builds hello from PostgreSQL), or while an authenticated request is being
  * looked up. None of it may break a pooled database connection or log a stack trace.
  */
-@TestPropertySource(properties = {
-        "callboard.auth.admin-email=root@e2e.test", "callboard.auth.admin-password=root-password-1",
-        "callboard.presence.heartbeat-interval=1s", "callboard.presence.missed-heartbeats=2",
-        "callboard.presence.away-after=2s", "callboard.presence.offline-after=4s",
-        "callboard.presence.sweep-interval=100ms"})
+@SharedServer
 @ExtendWith(OutputCaptureExtension.class)
 class AbortedRequestsIT extends EndToEndTest {
     private static final int ROUNDS = 100;

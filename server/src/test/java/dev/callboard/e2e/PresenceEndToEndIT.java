@@ -12,7 +12,6 @@ import dev.callboard.client.PresenceUpdate;
 import dev.callboard.client.Role;
 import dev.callboard.client.SessionOptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +25,7 @@ import static org.awaitility.Awaitility.await;
  * The foundation as users see it, over real sockets. Thresholds are shortened by configuration
  * (heartbeat 1 s, 2 missed → dropped, away after 2 s idle, offline after 4 s idle), never by sleeping long.
  */
-@TestPropertySource(properties = {
-        "callboard.auth.admin-email=root@e2e.test", "callboard.auth.admin-password=root-password-1",
-        "callboard.presence.heartbeat-interval=1s", "callboard.presence.missed-heartbeats=2",
-        "callboard.presence.away-after=2s", "callboard.presence.offline-after=4s",
-        "callboard.presence.sweep-interval=100ms"})
+@SharedServer
 class PresenceEndToEndIT extends EndToEndTest {
 
     private static boolean about(Event.PresenceChanged e, UUID user, PresenceStatus status) {

@@ -7,7 +7,6 @@ import dev.callboard.client.PresenceUpdate;
 import dev.callboard.client.Role;
 import dev.callboard.directory.VisibilityPolicy;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /api/directory}) and the {@code hello} snapshot. For every pair of two admins and two clients, all
  * three must agree with the policy.
  */
-@TestPropertySource(properties = {
-        "callboard.auth.admin-email=root@e2e.test", "callboard.auth.admin-password=root-password-1",
-        "callboard.presence.heartbeat-interval=1s", "callboard.presence.missed-heartbeats=2",
-        "callboard.presence.away-after=2s", "callboard.presence.offline-after=4s",
-        "callboard.presence.sweep-interval=100ms"})
+@SharedServer
 class VisibilityAgreementIT extends EndToEndTest {
 
     private record Person(String name, Role role, CallboardClient api, CallboardSession session) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the WebSocket protocol itself requires a close; nothing a client sends leaves a stack trace in
  * the log, and nothing refused is half applied.
  */
-@TestPropertySource(properties = {
-        "callboard.auth.admin-email=root@e2e.test", "callboard.auth.admin-password=root-password-1",
-        "callboard.presence.heartbeat-interval=1s", "callboard.presence.missed-heartbeats=2",
-        "callboard.presence.away-after=2s", "callboard.presence.offline-after=4s",
-        "callboard.presence.sweep-interval=100ms"})
+@SharedServer
 @ExtendWith(OutputCaptureExtension.class)
 class WebSocketBadInputIT extends EndToEndTest {
 
