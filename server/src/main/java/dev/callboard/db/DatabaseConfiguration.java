@@ -28,10 +28,10 @@ public class DatabaseConfiguration {
             return EmbeddedDatabase.NONE;
         }
         Path dir = Path.of(properties.embeddedDir()).toAbsolutePath().normalize();
-        EmbeddedPostgres postgres = EmbeddedPostgresServer.start(dir, properties.embeddedPort());
+        EmbeddedPostgresServer.Started started = EmbeddedPostgresServer.start(dir, properties.embeddedPort());
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with its data in {} (password in {})",
-                postgres.getPort(), dir, EmbeddedPostgresServer.passwordFile(dir));
-        return new EmbeddedDatabase(postgres, EmbeddedPostgresServer.password(dir));
+                started.postgres().getPort(), dir, EmbeddedPostgresServer.passwordFile(dir));
+        return new EmbeddedDatabase(started.postgres(), EmbeddedPostgresServer.password(dir), started.watchdog());
     }
 
     @Bean
@@ -71,19 +71,23 @@ public class DatabaseConfiguration {
         config.setValidationTimeout(1_000);
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", Long.toString(properties.queryTimeout().toSeconds()));
+        // The server gives up too, so a statement the client abandoned holds no lock afterwards.
+        config.addDataSourceProperty("options", "-c statement_timeout=" + properties.queryTimeout().toMillis());
         config.setPoolName("callboard");
         return new HikariDataSource(config);
     }
 
     /** Owns the embedded server's lifetime; {@link #NONE} when an external database is used. */
     public static final class EmbeddedDatabase implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null);
         private final EmbeddedPostgres postgres;
         private final String password;
+        private final Process watchdog;
 
-        EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+        EmbeddedDatabase(EmbeddedPostgres postgres, String password, Process watchdog) {
             this.postgres = postgres;
             this.password = password;
+            this.watchdog = watchdog;
         }
 
         String jdbcUrl() {
@@ -92,7 +96,11 @@ public class DatabaseConfiguration {
 
         @Override
         public void close() throws IOException {
-            if (postgres != null) postgres.close();
+            try {
+                if (postgres != null) postgres.close();
+            } finally {
+                if (watchdog != null) watchdog.destroy(); // stopped cleanly: nothing left to watch
+            }
         }
     }
 

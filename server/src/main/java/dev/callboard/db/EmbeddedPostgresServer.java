@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -33,29 +34,37 @@ final class EmbeddedPostgresServer {
 
     private EmbeddedPostgresServer() {}
 
-    static EmbeddedPostgres start(Path dir, int port) throws IOException {
+    /** The server, and the watchdog that stops it if this JVM dies. */
+    record Started(EmbeddedPostgres postgres, Process watchdog) {}
+
+    static Started start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
         Path passwordFile = passwordFile(dir);
         boolean initialized = Files.exists(dir.resolve("PG_VERSION"));
         boolean hasPassword = Files.exists(passwordFile);
-        if (!hasPassword) writePassword(passwordFile);
-        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
 
         EmbeddedPostgres postgres;
         if (initialized && !hasPassword) {
-            postgres = builder(dir, port).start(); // still trust, as it was made: set the password, then lock it
-            protect(postgres, password, dir);
+            // Made before passwords: still trust. The password file appears only once the password is
+            // set, so a start that fails half-way is simply tried again by the next one.
+            Path pending = passwordFile.resolveSibling(passwordFile.getFileName() + ".new");
+            Files.deleteIfExists(pending);
+            writePassword(pending);
+            postgres = builder(dir, port).start();
+            protect(postgres, Files.readString(pending, StandardCharsets.UTF_8).strip(), dir);
+            Files.move(pending, passwordFile, StandardCopyOption.ATOMIC_MOVE);
         } else {
+            if (!hasPassword) writePassword(passwordFile);
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
             EmbeddedPostgres.Builder builder = builder(dir, port).setConnectConfig("password", password);
             if (!initialized) {
                 // initdb's own options (the builder passes these as --name=value after its -A trust)
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
             }
             postgres = builder.start();
-            Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+            if (!initialized) Files.writeString(dir.resolve("pg_hba.conf"), HBA); // read at the next start
         }
-        Watchdog.start(dir);
-        return postgres;
+        return new Started(postgres, Watchdog.start(dir));
     }
 
     static Path passwordFile(Path dir) {

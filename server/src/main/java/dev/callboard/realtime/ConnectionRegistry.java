@@ -55,28 +55,28 @@ public class ConnectionRegistry implements DeviceDropListener {
             }
             next = Arrays.copyOf(next, next.length + 1);
             next[next.length - 1] = c;
+            // The role sets change with the user's list, under its lock: a remove racing this add
+            // can never leave a connection in one and not the other.
+            Set<Connection> sameRole = byRole.get(c.user().role());
+            sameRole.add(c);
+            if (replaced[0] != null) sameRole.remove(replaced[0]);
+            if (evicted[0] != null) sameRole.remove(evicted[0]);
             return next;
         });
-        byRole.get(c.user().role()).add(c);
-        if (replaced[0] != null) {
-            remove(replaced[0]);
-            replaced[0].close(REPLACED);
-        }
-        if (evicted[0] != null) {
-            byRole.get(evicted[0].user().role()).remove(evicted[0]);
-            evicted[0].close(TOO_MANY);
-        }
+        if (replaced[0] != null) replaced[0].close(REPLACED);
+        if (evicted[0] != null) evicted[0].close(TOO_MANY);
     }
 
     /** @return whether it was still registered */
     public boolean remove(Connection c) {
         boolean[] removed = new boolean[1];
-        byUser.computeIfPresent(c.user().id(), (id, list) -> {
+        byUser.compute(c.user().id(), (id, list) -> {
+            byRole.get(c.user().role()).remove(c);
+            if (list == null) return null;
             Connection[] next = Arrays.stream(list).filter(o -> o != c).toArray(Connection[]::new);
             removed[0] = next.length != list.length;
             return next.length == 0 ? null : next;
         });
-        byRole.get(c.user().role()).remove(c);
         return removed[0];
     }
 

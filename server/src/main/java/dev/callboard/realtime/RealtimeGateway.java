@@ -5,6 +5,7 @@ import dev.callboard.error.DomainException;
 import dev.callboard.messaging.DeviceContext;
 import dev.callboard.messaging.EventCodec;
 import dev.callboard.presence.PresenceEngine;
+import dev.callboard.web.ErrorMapping;
 import dev.callboard.web.VirtualThreads;
 import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
@@ -128,6 +129,7 @@ public class RealtimeGateway implements WebSocketHandler {
 
     private void open(Connection c) {
         registry.add(c);
+        if (stopping) c.close(SHUTTING_DOWN); // the stop swept the registry before this socket was in it
         try {
             presence.deviceConnected(c.user().id(), c.user().role(), c.deviceId(), c.id());
             for (int attempt = 1; !c.sendHello(codec.encode(hello.build(c))); attempt++) {
@@ -137,9 +139,16 @@ public class RealtimeGateway implements WebSocketHandler {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Could not open connection for user {}", c.user().id(), e);
+            if (ErrorMapping.ofUnavailableDatabase(e) != null) {
+                log.warn("Could not open a connection for user {}: the database is not answering", c.user().id());
+            } else {
+                log.error("Could not open connection for user {}", c.user().id(), e);
+            }
             c.close(CloseStatus.SERVER_ERROR);
         }
+        // The socket may have gone while this ran (nothing interrupts it): closed() may already have
+        // run, before the registry and presence had this connection. Undo what it could not.
+        if (c.isClosed() && registry.remove(c)) presence.deviceLeft(c.user().id(), c.deviceId(), c.id());
     }
 
     private void closed(Connection c) {

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.netty.NettyPipeline;
 
+import java.io.IOException;
+
 /**
  * What RFC 6455 requires of every frame and Reactor Netty leaves unchecked (it accepts extensions
  * and validates no UTF-8): a text frame that is not UTF-8 closes the socket with 1007, a frame with
@@ -51,12 +53,19 @@ final class WebSocketFrameChecks {
         }
     }
 
-    /** The UTF-8 check has already answered with 1007 and is closing the socket: a client's mistake, not ours to log. */
+    /**
+     * A client's doing, not ours to log: the UTF-8 check has already answered with 1007 and is closing
+     * the socket, or the peer reset the connection (then the channel is closed, as it would be anyway).
+     */
     @ChannelHandler.Sharable
     private static final class QuietProtocolViolations extends ChannelInboundHandlerAdapter {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof CorruptedFrameException) return;
+            if (cause instanceof IOException) {
+                ctx.close();
+                return;
+            }
             ctx.fireExceptionCaught(cause);
         }
     }

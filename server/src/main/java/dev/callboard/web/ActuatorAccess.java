@@ -63,11 +63,19 @@ public class ActuatorAccess implements WebFilter, Ordered {
                 return ErrorResponses.reject(exchange, json, HttpStatus.FORBIDDEN, "forbidden", "admin role required");
             }
             return chain.filter(exchange);
-        });
+        }).onErrorResume(LookupFailed.class, e -> ErrorResponses.reject(exchange, json, HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable", "the token cannot be checked now; try again shortly"));
+    }
+
+    /** The token lookup failed (the database is not answering); not an error of what comes after it. */
+    private static final class LookupFailed extends RuntimeException {
+        LookupFailed(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
     }
 
     private Mono<Optional<Session>> lookup(String token) {
-        return Mono.fromCallable(() -> tokens.authenticate(token)).subscribeOn(blocking);
+        return Mono.fromCallable(() -> tokens.authenticate(token)).subscribeOn(blocking).onErrorMap(LookupFailed::new);
     }
 
     private Mono<Optional<Session>> admin(String token) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Maps every controller failure onto {@link ErrorBody}, so clients see one error shape: domain
@@ -47,6 +48,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (AbortedException.isConnectionReset(e) || e instanceof AbortedException) {
+            log.debug("Client went away before the answer: {}", e.toString()); // nobody to answer
+            return null;
+        }
         ErrorMapping.ClientError unavailable = ErrorMapping.ofUnavailableDatabase(e);
         if (unavailable != null) {
             log.warn("Database unavailable: {}", e.toString());

@@ -4,6 +4,7 @@ import dev.callboard.error.DomainException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one translation from a refused request to what a client sees: an HTTP status, a code and a
@@ -51,9 +52,12 @@ public final class ErrorMapping {
      * timeout, a broken connection): 503, try again. Null for anything else.
      */
     public static ClientError ofUnavailableDatabase(Throwable failure) {
-        if (failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
-                || failure instanceof TransientDataAccessResourceException) {
-            return DATABASE_UNAVAILABLE;
+        // Wrapped, too: a transaction that cannot start wraps the pool's timeout (CannotCreateTransactionException).
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
+                    || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException) {
+                return DATABASE_UNAVAILABLE;
+            }
         }
         return null;
     }

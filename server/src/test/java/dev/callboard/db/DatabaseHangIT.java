@@ -3,11 +3,11 @@ package dev.callboard.db;
 import dev.callboard.CallboardApplication;
 import dev.callboard.support.FreezableProxy;
 import dev.callboard.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = CallboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"callboard.demo.enabled=false", "callboard.database.pool-size=4", "server.shutdown=immediate",
                 "callboard.auth.admin-email=root@hang.test", "callboard.auth.admin-password=root-password-1"})
+@DirtiesContext // its database sits behind this class's proxy: no other test may get this server
 class DatabaseHangIT {
     private static FreezableProxy proxy;
 
@@ -43,11 +44,6 @@ class DatabaseHangIT {
         proxy = new FreezableProxy(m.group(1), Integer.parseInt(m.group(2)));
         String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + m.group(3);
         registry.add("callboard.database.url", () -> proxied);
-    }
-
-    @AfterAll
-    static void closeProxy() throws IOException {
-        proxy.close();
     }
 
     @Test
