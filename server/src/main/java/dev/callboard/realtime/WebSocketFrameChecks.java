@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -24,8 +25,21 @@ import java.io.IOException;
 final class WebSocketFrameChecks {
     private static final ChannelHandler RESERVED_BITS = new ReservedBits();
     private static final ChannelHandler QUIET = new QuietProtocolViolations();
+    private static final String QUIET_BEHIND_AGGREGATOR = "callboard.ws.quietBehindAggregator";
 
     private WebSocketFrameChecks() {}
+
+    /**
+     * Reading a session adds Reactor Netty's frame aggregator behind the checks; a client that goes
+     * away in the middle of a fragmented message makes it raise an error there, which would reach
+     * Reactor Netty's log as an uncaught exception. So the quiet handler goes behind it too.
+     */
+    static void quietBehindAggregator(Channel channel) {
+        ChannelPipeline p = channel.pipeline();
+        if (p.get(QUIET_BEHIND_AGGREGATOR) == null && p.get(NettyPipeline.ReactiveBridge) != null) {
+            p.addBefore(NettyPipeline.ReactiveBridge, QUIET_BEHIND_AGGREGATOR, QUIET);
+        }
+    }
 
     static void install(Channel channel) {
         ChannelPipeline p = channel.pipeline();
@@ -55,13 +69,14 @@ final class WebSocketFrameChecks {
 
     /**
      * A client's doing, not ours to log: the UTF-8 check has already answered with 1007 and is closing
-     * the socket, or the peer reset the connection (then the channel is closed, as it would be anyway).
+     * the socket, the peer reset the connection (then the channel is closed, as it would be anyway), or
+     * the socket closed in the middle of a fragmented message.
      */
     @ChannelHandler.Sharable
     private static final class QuietProtocolViolations extends ChannelInboundHandlerAdapter {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof CorruptedFrameException) return;
+            if (cause instanceof CorruptedFrameException || cause instanceof PrematureChannelClosureException) return;
             if (cause instanceof IOException) {
                 ctx.close();
                 return;

@@ -26,7 +26,7 @@ public abstract class EndToEndTest extends IntegrationTest {
     protected static final String PASSWORD = "correct horse battery";
 
     @Value("${local.server.port}")
-    int port;
+    protected int port;
     @Value("${callboard.auth.admin-email}")
     String rootEmail;
     @Value("${callboard.auth.admin-password}")

@@ -13,12 +13,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every malformed frame is answered with an {@code error} frame and the socket stays open, unless
@@ -43,6 +45,17 @@ class WebSocketBadInputIT extends EndToEndTest {
             ws.send(RawWebSocket.FIN | RawWebSocket.RSV1 | RawWebSocket.TEXT, "{\"type\":\"heartbeat\"}".getBytes());
             assertThat(ws.awaitCloseCode()).isEqualTo(1002);
         }
+    }
+
+    @Test
+    void aFragmentedMessageInterruptedClose1002WithoutAStackTrace(CapturedOutput output) {
+        try (RawWebSocket ws = RawWebSocket.open(port, newUser(Role.CLIENT, "Cleo").token())) {
+            ws.send(RawWebSocket.TEXT, "{\"type\":".getBytes()); // first fragment, no FIN
+            ws.sendText("{\"type\":\"heartbeat\"}"); // a new message before the first one ended
+            assertThat(ws.awaitCloseCode()).isEqualTo(1002);
+        }
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(output.getAll()).doesNotContain("PrematureChannelClosureException"));
     }
 
     @Test

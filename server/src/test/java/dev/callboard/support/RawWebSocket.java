@@ -16,8 +16,10 @@ import java.security.SecureRandom;
  */
 public final class RawWebSocket implements AutoCloseable {
     public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
     public static final int FIN = 0x80;
     public static final int RSV1 = 0x40;
+    private static final int TIMEOUT_MS = 10_000;
 
     private final Socket socket;
     private final OutputStream out;
@@ -34,7 +36,7 @@ public final class RawWebSocket implements AutoCloseable {
     public static RawWebSocket open(int port, String token) {
         try {
             Socket socket = new Socket("127.0.0.1", port);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(TIMEOUT_MS);
             RawWebSocket ws = new RawWebSocket(socket);
             String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Upgrade\r\n"
                     + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
@@ -54,14 +56,21 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** One masked frame, as a client must send it; {@code firstByte} is FIN, RSV bits and opcode. */
     public void send(int firstByte, byte[] payload) {
-        if (payload.length > 125) throw new IllegalArgumentException("short frames only");
+        if (payload.length > 0xffff) throw new IllegalArgumentException("frames up to 64 KiB only");
+        int header = payload.length > 125 ? 4 : 2;
         byte[] mask = new byte[4];
         random.nextBytes(mask);
-        byte[] frame = new byte[2 + 4 + payload.length];
+        byte[] frame = new byte[header + 4 + payload.length];
         frame[0] = (byte) firstByte;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        if (header == 2) {
+            frame[1] = (byte) (0x80 | payload.length);
+        } else {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (payload.length >>> 8);
+            frame[3] = (byte) payload.length;
+        }
+        System.arraycopy(mask, 0, frame, header, 4);
+        for (int i = 0; i < payload.length; i++) frame[header + 4 + i] = (byte) (payload[i] ^ mask[i % 4]);
         try {
             out.write(frame);
             out.flush();
@@ -74,22 +83,42 @@ public final class RawWebSocket implements AutoCloseable {
         send(FIN | TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A frame from the server: its opcode and payload; a {@code null} frame means the socket ended. */
+    public record Frame(int opcode, byte[] payload) {
+        public static final int CLOSE = 0x8;
+
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        /** The status code of a close frame, 1005 if it has none. */
+        public int closeCode() {
+            return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+        }
+    }
+
+    /** The next frame from the server, or {@code null} if the socket ended without one. */
+    public Frame readFrame() {
+        try {
+            int first = in.read();
+            if (first < 0) return null;
+            int length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) length = in.readUnsignedShort();
+            else if (length == 127) length = Math.toIntExact(in.readLong());
+            return new Frame(first & 0x0f, in.readNBytes(length));
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server sent nothing for " + TIMEOUT_MS + " ms", e);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Reads frames until the server's close frame; its status code, or 1006 if the socket just ended. */
     public int awaitCloseCode() {
-        try {
-            while (true) {
-                int first = in.read();
-                if (first < 0) return 1006;
-                int length = in.readUnsignedByte() & 0x7f;
-                if (length == 126) length = in.readUnsignedShort();
-                else if (length == 127) length = (int) in.readLong();
-                byte[] payload = in.readNBytes(length);
-                if ((first & 0x0f) == 0x8) return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server did not close the socket", e);
-        } catch (IOException e) {
-            return 1006;
+        while (true) {
+            Frame frame = readFrame();
+            if (frame == null) return 1006;
+            if (frame.opcode() == Frame.CLOSE) return frame.closeCode();
         }
     }
 
