@@ -66,6 +66,7 @@ public final class BenchContext implements AutoCloseable {
         AtomicInteger open = new AtomicInteger();
         java.util.ArrayList<CompletableFuture<WsConnection>> futures = new java.util.ArrayList<>(count);
         try (Progress p = new Progress(out, "connecting " + count + " " + label, () -> open.get() + " open")) {
+            long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Users.BenchUser owner = owners.get(i % owners.size());
                 CompletableFuture<WsConnection> f = ws.connect(owner.token(), label + "-" + i, listener);
@@ -77,6 +78,8 @@ public final class BenchContext implements AutoCloseable {
             }
             java.util.ArrayList<WsConnection> connections = new java.util.ArrayList<>(count);
             for (CompletableFuture<WsConnection> f : futures) connections.add(f.get(120, TimeUnit.SECONDS));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("  connected %d %s in %.2f s (%.0f upgrades with hello per second)%n", count, label, seconds, count / seconds);
             return connections;
         } catch (Exception e) {
             throw new IllegalStateException("connecting " + label + " failed after " + open.get() + " of " + count + ": " + e, e);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -44,6 +45,12 @@ public class DatabaseConfiguration {
     public FunctionCounter statementCounterMetric(StatementCounter counter, MeterRegistry registry) {
         return FunctionCounter.builder("callboard.db.statements", counter, StatementCounter::count)
                 .description("SQL statements executed by the server").register(registry);
+    }
+
+    /** Three quarters of the pool for request bursts; the rest stays for the write-behind and the sweepers. */
+    @Bean
+    public DatabaseGate databaseGate(DatabaseProperties properties, Clock clock) {
+        return new DatabaseGate(Math.max(1, properties.poolSize() * 3 / 4), clock);
     }
 
     @Bean(destroyMethod = "close")

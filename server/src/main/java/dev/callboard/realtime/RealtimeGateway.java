@@ -1,6 +1,7 @@
 package dev.callboard.realtime;
 
 import dev.callboard.auth.Session;
+import dev.callboard.db.DatabaseGate;
 import dev.callboard.error.DomainException;
 import dev.callboard.messaging.DeviceContext;
 import dev.callboard.messaging.EventCodec;
@@ -69,8 +70,12 @@ public class RealtimeGateway implements WebSocketHandler {
     /** Starts at random: in a cluster, connection ids from different nodes must not collide. */
     private final AtomicLong connectionIds = new AtomicLong(random.nextLong() >>> 2);
 
+    private final DatabaseGate gate;
+
     public RealtimeGateway(ConnectionRegistry registry, PresenceEngine presence, InboundDispatcher dispatcher,
-                           HelloBuilder hello, EventCodec codec, RealtimeProperties properties, Clock clock) {
+                           HelloBuilder hello, EventCodec codec, RealtimeProperties properties, Clock clock,
+                           DatabaseGate gate) {
+        this.gate = gate;
         this.registry = registry;
         this.presence = presence;
         this.dispatcher = dispatcher;
@@ -131,13 +136,17 @@ public class RealtimeGateway implements WebSocketHandler {
         registry.add(c);
         if (stopping) c.close(SHUTTING_DOWN); // the stop swept the registry before this socket was in it
         try {
-            presence.deviceConnected(c.user().id(), c.user().role(), c.deviceId(), c.id());
-            for (int attempt = 1; !c.sendHello(codec.encode(hello.build(c))); attempt++) {
-                if (attempt == HELLO_ATTEMPTS) {
-                    c.close(Connection.SLOW_CONSUMER); // still flooded after that many snapshots
-                    break;
+            // In a reconnect storm the hellos queue here, not in the pool (whose wait means "hung").
+            gate.through(() -> {
+                presence.deviceConnected(c.user().id(), c.user().role(), c.deviceId(), c.id());
+                for (int attempt = 1; !c.sendHello(codec.encode(hello.build(c))); attempt++) {
+                    if (attempt == HELLO_ATTEMPTS) {
+                        c.close(Connection.SLOW_CONSUMER); // still flooded after that many snapshots
+                        break;
+                    }
                 }
-            }
+                return null;
+            });
         } catch (RuntimeException e) {
             if (ErrorMapping.ofUnavailableDatabase(e) != null) {
                 log.warn("Could not open a connection for user {}: the database is not answering", c.user().id());

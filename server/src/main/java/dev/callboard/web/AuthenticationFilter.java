@@ -5,6 +5,7 @@ import dev.callboard.auth.AuthTokens;
 import dev.callboard.auth.BearerToken;
 import dev.callboard.auth.Session;
 import dev.callboard.auth.WsTickets;
+import dev.callboard.db.DatabaseGate;
 import dev.callboard.web.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Authenticates {@code /api/**} (except login and the presence beacon) by bearer token, and the
@@ -55,7 +56,10 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     /** A client that goes away mid-lookup must not interrupt it: an interrupt inside JDBC breaks the pooled connection. */
     private final Scheduler blocking = VirtualThreads.uninterruptible("auth-");
 
-    public AuthenticationFilter(AuthTokens tokens, WsTickets tickets, AllowedOrigins origins, JsonMapper json) {
+    private final DatabaseGate gate;
+
+    public AuthenticationFilter(AuthTokens tokens, WsTickets tickets, AllowedOrigins origins, JsonMapper json, DatabaseGate gate) {
+        this.gate = gate;
         this.tokens = tokens;
         this.tickets = tickets;
         this.origins = origins;
@@ -86,8 +90,8 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     }
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
-                                    Callable<Optional<Session>> lookup) {
-        return Mono.fromCallable(lookup)
+                                    Supplier<Optional<Session>> lookup) {
+        return Mono.fromCallable(() -> gate.through(lookup))
                 .subscribeOn(blocking)
                 .onErrorResume(e -> {
                     log.warn("Authentication lookup failed: {}", e.toString());

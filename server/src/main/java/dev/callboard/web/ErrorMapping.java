@@ -1,10 +1,7 @@
 package dev.callboard.web;
 
+import dev.callboard.db.DatabaseGate;
 import dev.callboard.error.DomainException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one translation from a refused request to what a client sees: an HTTP status, a code and a
@@ -52,14 +49,7 @@ public final class ErrorMapping {
      * timeout, a broken connection): 503, try again. Null for anything else.
      */
     public static ClientError ofUnavailableDatabase(Throwable failure) {
-        // Wrapped, too: a transaction that cannot start wraps the pool's timeout (CannotCreateTransactionException).
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
-                    || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException) {
-                return DATABASE_UNAVAILABLE;
-            }
-        }
-        return null;
+        return DatabaseGate.isUnavailable(failure) ? DATABASE_UNAVAILABLE : null;
     }
 
     static final ClientError DATABASE_UNAVAILABLE =

@@ -19,7 +19,7 @@ public final class RawWebSocket implements AutoCloseable {
     public static final int BINARY = 0x2;
     public static final int FIN = 0x80;
     public static final int RSV1 = 0x40;
-    private static final int TIMEOUT_MS = 10_000;
+    private static final int TIMEOUT_MS = 30_000;
 
     private final Socket socket;
     private final OutputStream out;
@@ -34,11 +34,16 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Upgrades {@code /ws} with a bearer token; fails unless the server answers 101. */
     public static RawWebSocket open(int port, String token) {
+        return open(port, token, "/ws");
+    }
+
+    /** Upgrades {@code pathAndQuery} (e.g. {@code /ws?deviceId=phone}) with a bearer token. */
+    public static RawWebSocket open(int port, String token, String pathAndQuery) {
         try {
             Socket socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(TIMEOUT_MS);
             RawWebSocket ws = new RawWebSocket(socket);
-            String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Upgrade\r\n"
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Upgrade\r\n"
                     + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Authorization: Bearer " + token + "\r\n\r\n";
             ws.out.write(request.getBytes(StandardCharsets.US_ASCII));

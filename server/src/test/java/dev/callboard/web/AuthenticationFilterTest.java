@@ -4,6 +4,7 @@ import dev.callboard.auth.AllowedOrigins;
 import dev.callboard.auth.AuthProperties;
 import dev.callboard.auth.AuthTokens;
 import dev.callboard.auth.WsTickets;
+import dev.callboard.db.DatabaseGate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,8 @@ class AuthenticationFilterTest {
             new AuthTokens(unreachable, Clock.systemUTC(), properties),
             new WsTickets(unreachable, Clock.systemUTC(), properties),
             new AllowedOrigins(List.of("http://localhost:8080")),
-            JsonMapper.builder().build());
+            JsonMapper.builder().build(),
+            new DatabaseGate(4, Clock.systemUTC()));
     final AtomicBoolean passed = new AtomicBoolean();
     final WebFilterChain chain = exchange -> {
         passed.set(true);
