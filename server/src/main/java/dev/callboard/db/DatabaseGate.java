@@ -5,7 +5,9 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
 public final class DatabaseGate {
     private static final long DOWN_FOR_MS = 1_000;
     private static final long RECHECK_MS = 50;
+    /** SQLSTATE class 08: the connection failed or is gone (08003 is the pool's "connection is closed"). */
+    private static final String CONNECTION_EXCEPTION = "08";
 
     private final Semaphore permits;
     private final Clock clock;
@@ -65,9 +69,15 @@ public final class DatabaseGate {
     /** Whether the failure means PostgreSQL is not answering (pool wait, connect, statement or socket timeout). */
     public static boolean isUnavailable(Throwable failure) {
         // Wrapped, too: a transaction that cannot start wraps the pool's timeout (CannotCreateTransactionException).
+        // A rollback that fails after a lost connection hides the first failure: look at it as well.
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
-                    || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException) {
+                    || t instanceof TransientDataAccessResourceException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isUnavailable(tx.getApplicationException())) {
                 return true;
             }
         }

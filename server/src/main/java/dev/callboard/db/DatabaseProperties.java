@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param embeddedPort fixed port for the embedded server, 0 for any free port
  * @param poolSize     JDBC connections in the pool
  * @param queryTimeout how long a statement may wait for PostgreSQL's answer before it fails (the
- *                     driver's socket timeout, whole seconds; default 3 s): a hung database gives
+ *                     driver's socket timeout, whole seconds; default 2 s): a hung database gives
  *                     errors, not hung requests. Migrations run under it too.
  */
 @ConfigurationProperties("callboard.database")
@@ -18,7 +18,7 @@ public record DatabaseProperties(String url, String embeddedDir, int embeddedPor
     public DatabaseProperties {
         if (embeddedDir == null || embeddedDir.isBlank()) embeddedDir = "./data/postgres";
         if (poolSize <= 0) poolSize = 16;
-        if (queryTimeout == null || queryTimeout.toSeconds() < 1) queryTimeout = Duration.ofSeconds(3);
+        if (queryTimeout == null || queryTimeout.toSeconds() < 1) queryTimeout = Duration.ofSeconds(2);
     }
 
     public boolean embedded() {

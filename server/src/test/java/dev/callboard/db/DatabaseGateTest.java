@@ -2,8 +2,12 @@ package dev.callboard.db;
 
 import dev.callboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +68,18 @@ class DatabaseGateTest {
             throw new IllegalArgumentException("bad input");
         })).isInstanceOf(IllegalArgumentException.class);
         assertThat(gate.through(() -> "next")).isEqualTo("next");
+    }
+
+    @Test
+    void aLostConnectionCountsAsAnOutageEvenBehindAFailedRollback() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed", "08003"));
+        assertThat(DatabaseGate.isUnavailable(rollbackFailed)).isTrue();
+        TransactionSystemException hidingATimeout = new TransactionSystemException("JDBC rollback failed");
+        hidingATimeout.initApplicationException(new QueryTimeoutException("statement timed out"));
+        assertThat(DatabaseGate.isUnavailable(hidingATimeout)).isTrue();
+        assertThat(DatabaseGate.isUnavailable(new DataIntegrityViolationException("duplicate key"))).isFalse();
+        assertThat(DatabaseGate.isUnavailable(new IllegalStateException("a bug"))).isFalse();
     }
 
     private static void await(CountDownLatch latch) {
