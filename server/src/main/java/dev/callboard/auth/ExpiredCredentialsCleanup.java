@@ -1,5 +1,6 @@
 package dev.callboard.auth;
 
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExpiredCredentialsCleanup {
     private static final Logger log = LoggerFactory.getLogger(ExpiredCredentialsCleanup.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "Deleting expired tokens");
 
     private final AuthTokens tokens;
     private final WsTickets tickets;
@@ -24,10 +26,15 @@ public class ExpiredCredentialsCleanup {
     @Scheduled(initialDelayString = "${callboard.auth.cleanup-interval:PT10M}",
             fixedDelayString = "${callboard.auth.cleanup-interval:PT10M}")
     public void run() {
-        int deletedTokens = tokens.deleteExpired();
-        int deletedTickets = tickets.deleteExpired();
-        if (deletedTokens + deletedTickets > 0) {
-            log.debug("Deleted {} expired tokens and {} expired WebSocket tickets", deletedTokens, deletedTickets);
+        try {
+            int deletedTokens = tokens.deleteExpired();
+            int deletedTickets = tickets.deleteExpired();
+            failures.succeeded();
+            if (deletedTokens + deletedTickets > 0) {
+                log.debug("Deleted {} expired tokens and {} expired WebSocket tickets", deletedTokens, deletedTickets);
+            }
+        } catch (RuntimeException e) {
+            failures.failed(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.callboard.call;
 
 import dev.callboard.presence.CallPresence;
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class AbandonedCallSweeper {
     private static final Logger log = LoggerFactory.getLogger(AbandonedCallSweeper.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "The abandoned-call sweep");
     static final int LIMIT = 1000;
 
     private final CallStore store;
@@ -74,8 +76,9 @@ public class AbandonedCallSweeper {
         try {
             int n = sweep();
             if (n > 0) log.info("{} answered call(s) ended: a party's device is gone", n);
+            failures.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Abandoned-call sweep failed; will retry", e);
+            failures.failed(e);
         }
     }
 

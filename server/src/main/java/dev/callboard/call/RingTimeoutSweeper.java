@@ -1,5 +1,6 @@
 package dev.callboard.call;
 
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Component
 public class RingTimeoutSweeper {
     private static final Logger log = LoggerFactory.getLogger(RingTimeoutSweeper.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "The ring-timeout sweep");
     static final int BATCH = 100;
 
     private final CallStore store;
@@ -47,8 +49,9 @@ public class RingTimeoutSweeper {
         try {
             int n = sweep();
             if (n > 0) log.debug("{} ringing call(s) timed out", n);
+            failures.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Ring timeout sweep failed; will retry", e);
+            failures.failed(e);
         }
     }
 

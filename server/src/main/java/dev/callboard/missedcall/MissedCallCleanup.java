@@ -1,5 +1,6 @@
 package dev.callboard.missedcall;
 
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 public class MissedCallCleanup implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(MissedCallCleanup.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "The missed-call cleanup");
 
     private final MissedCallRepository repository;
     private final MissedCallProperties properties;
@@ -34,8 +36,9 @@ public class MissedCallCleanup implements SchedulingConfigurer {
             try {
                 int n = cleanUp();
                 if (n > 0) log.info("Deleted {} missed-call record(s) older than {}", n, properties.retention());
+                failures.succeeded();
             } catch (RuntimeException e) {
-                log.warn("Missed-call cleanup failed; will retry", e);
+                failures.failed(e);
             }
         }, properties.cleanupInterval());
     }

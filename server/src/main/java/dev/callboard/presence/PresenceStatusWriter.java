@@ -1,5 +1,6 @@
 package dev.callboard.presence;
 
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,17 +16,21 @@ import java.util.UUID;
  * Write-behind for aggregate status and last-seen. Callers enqueue under the user's lock (so the
  * queue order is the event order) and never wait for PostgreSQL; a single writer thread drains
  * the queue, keeping only the newest row per user, so a burst of changes costs one write per user.
+ * Rows that could not be written stay queued and are tried again every 500 ms until PostgreSQL
+ * answers: a status a user was shown survives a database outage.
  */
 public class PresenceStatusWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceStatusWriter.class);
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
     private final PresenceStore store;
     private final Clock clock;
     private final Map<UUID, PresenceStore.StatusRow> pending = new LinkedHashMap<>();
     private final java.util.Set<UUID> writing = new java.util.HashSet<>();
     private final Thread thread;
+    private final BackgroundFailures failures = new BackgroundFailures(log, "Storing presence rows");
     private boolean closed;
 
     public PresenceStatusWriter(PresenceStore store, Clock clock) {
@@ -80,18 +85,33 @@ public class PresenceStatusWriter implements AutoCloseable {
                 batch = new ArrayList<>(pending.values());
                 for (PresenceStore.StatusRow row : batch) writing.add(row.userId());
             }
+            boolean stored = false;
             try {
                 store.saveStatuses(batch, clock.instant());
+                stored = true;
+                failures.succeeded();
             } catch (RuntimeException e) {
-                log.warn("Could not store {} presence rows; they will be retried with the next change", batch.size(), e);
+                failures.failed(e);
             }
             synchronized (pending) {
-                // Drop what was written unless a newer row for the same user arrived meanwhile.
                 for (PresenceStore.StatusRow row : batch) {
-                    pending.remove(row.userId(), row);
                     writing.remove(row.userId());
+                    // Written: drop it unless a newer row for the same user arrived meanwhile. Not
+                    // written: it stays pending (or a newer row took its place) and is tried again.
+                    if (stored) pending.remove(row.userId(), row);
                 }
                 pending.notifyAll();
+                if (!stored) {
+                    if (closed) return; // the stop has given up on them (and said so)
+                    long until = System.nanoTime() + RETRY_AFTER.toNanos();
+                    try {
+                        for (long left; !closed && (left = until - System.nanoTime()) > 0; ) {
+                            pending.wait(Math.max(1, left / 1_000_000)); // new rows do not cut the pause short
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
         }
     }

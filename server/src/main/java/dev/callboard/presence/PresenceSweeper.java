@@ -1,5 +1,6 @@
 package dev.callboard.presence;
 
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@link PresenceEngine#sweep()} on a fixed delay: silent devices, idle thresholds, expiries. */
 public class PresenceSweeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceSweeper.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "The presence sweep");
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence-sweeper").daemon().factory());
 
@@ -19,8 +21,9 @@ public class PresenceSweeper implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 engine.sweep();
+                failures.succeeded();
             } catch (RuntimeException e) {
-                log.warn("Presence sweep failed", e);
+                failures.failed(e);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }

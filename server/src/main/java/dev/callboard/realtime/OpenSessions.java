@@ -1,6 +1,7 @@
 package dev.callboard.realtime;
 
 import dev.callboard.auth.AuthTokens;
+import dev.callboard.db.BackgroundFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +21,7 @@ import java.util.Set;
 @Component
 public class OpenSessions {
     private static final Logger log = LoggerFactory.getLogger(OpenSessions.class);
+    private final BackgroundFailures failures = new BackgroundFailures(log, "Checking the sessions of open sockets");
 
     private final ConnectionRegistry connections;
     private final AuthTokens tokens;
@@ -51,8 +53,9 @@ public class OpenSessions {
             connections.forEach(c -> {
                 if (ended.contains(c.signedIn().id())) c.close(ConnectionRegistry.SESSION_ENDED);
             });
+            failures.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Could not check the sessions of open sockets; will retry: {}", e.toString());
+            failures.failed(e);
         }
     }
 }
