@@ -162,6 +162,19 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as a deploy or Kubernetes stops a pod; waits for the process to end and returns how long that took. */
+    Duration terminate() {
+        if (process == null) throw new IllegalStateException("only a separate-process node can be terminated");
+        long sent = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("node " + name + " did not stop within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
     @Override
     public void close() {
         if (context != null) context.close();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when it starts again: the database stopped last, after the write-behind had flushed.
  */
 class GracefulStopIT {
-    private static final int SOCKETS_PER_USER = 50;
+    private static final int SOCKETS_PER_USER = 250; // 1,000 sockets in all
     private static final List<String> USERS = List.of("admin", "alice", "bob", "carol");
 
     @Test
