@@ -23,10 +23,11 @@ final class AuthenticatedWebSocketService extends HandshakeWebSocketService {
     @Override
     public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
         Session signedIn = exchange.getAttribute(CurrentUserArgumentResolver.SESSION);
+        Long checkedAt = exchange.getAttribute(CurrentUserArgumentResolver.SESSION_CHECKED_AT);
         if (signedIn != null && handler instanceof RealtimeGateway gateway) {
             Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
             return super.handleRequest(exchange, session -> {
-                Mono<Void> handled = gateway.handle(session, signedIn);
+                Mono<Void> handled = gateway.handle(session, signedIn, checkedAt == null ? System.nanoTime() : checkedAt);
                 // the gateway has started reading, which put Reactor Netty's frame aggregator in place
                 if (nativeRequest instanceof Connection connection) WebSocketFrameChecks.quietBehindAggregator(connection.channel());
                 return handled;

@@ -27,6 +27,7 @@ public final class Connection {
     private final long id;
     private final String beaconKey;
     private final int queueLimit;
+    private final long sessionCheckedAt;
     private final Sinks.Many<WebSocketMessage> sink =
             Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(8).get());
     private int queued;
@@ -36,7 +37,8 @@ public final class Connection {
     private boolean closed;
 
     public Connection(WebSocketSession session, DeviceContext device, Session signedIn, long id, String beaconKey,
-                      int queueLimit) {
+                      int queueLimit, long sessionCheckedAt) {
+        this.sessionCheckedAt = sessionCheckedAt;
         this.session = session;
         this.device = device;
         this.signedIn = signedIn;
@@ -55,6 +57,9 @@ public final class Connection {
     public Session signedIn() { return signedIn; }
 
     public long id() { return id; }
+
+    /** {@link System#nanoTime()} when {@link #signedIn()} was last found valid. */
+    public long sessionCheckedAt() { return sessionCheckedAt; }
 
     public String beaconKey() { return beaconKey; }
 

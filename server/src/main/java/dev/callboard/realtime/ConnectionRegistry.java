@@ -7,8 +7,10 @@ import org.springframework.web.reactive.socket.CloseStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +26,15 @@ public class ConnectionRegistry implements DeviceDropListener {
     public static final CloseStatus SESSION_ENDED = new CloseStatus(4003, "session ended");
     public static final CloseStatus TOO_MANY = new CloseStatus(4002, "too many connections of this user");
     private static final Connection[] NONE = new Connection[0];
+    /** Far longer than a socket takes from its session's lookup to {@link #add}. */
+    private static final long REMEMBER_ENDS_NANOS = 30_000_000_000L;
+
+    /** A {@link #closeSessions} call: that session ({@code null}: every session of the user) ended then. */
+    private record SessionEnd(String sessionId, long atNanos) {}
 
     private final Map<UUID, Connection[]> byUser = new ConcurrentHashMap<>();
+    /** Each list is replaced, never changed, so readers need no lock. */
+    private final Map<UUID, List<SessionEnd>> recentEnds = new ConcurrentHashMap<>();
     /** For fan-out to everyone of a role (see {@code VisibilityPolicy.rolesThatSee}). */
     private final Map<Role, Set<Connection>> byRole = new EnumMap<>(Role.class);
 
@@ -109,9 +118,32 @@ public class ConnectionRegistry implements DeviceDropListener {
 
     /** The user's sockets of this session ({@code null}: all of them) close with 4003. */
     public void closeSessions(UUID userId, String sessionId) {
+        long now = System.nanoTime();
+        recentEnds.values().removeIf(ends -> ends.isEmpty() || now - ends.getLast().atNanos() > REMEMBER_ENDS_NANOS);
+        recentEnds.compute(userId, (id, ends) -> {
+            List<SessionEnd> kept = new ArrayList<>();
+            if (ends != null) for (SessionEnd e : ends) if (now - e.atNanos() <= REMEMBER_ENDS_NANOS) kept.add(e);
+            kept.add(new SessionEnd(sessionId, now));
+            return kept;
+        });
         for (Connection c : of(userId)) {
             if (sessionId == null || sessionId.equals(c.signedIn().id())) c.close(SESSION_ENDED);
         }
+    }
+
+    /**
+     * Whether one of the connection's session's ends came after its lookup: it was being opened, not
+     * yet here, when {@link #closeSessions} swept. Checked right after {@link #add}, so that one of the
+     * two always sees the other.
+     */
+    public boolean sessionEndedSinceCheck(Connection c) {
+        List<SessionEnd> ends = recentEnds.get(c.user().id());
+        if (ends == null) return false;
+        for (SessionEnd e : ends) {
+            boolean ofThisSession = e.sessionId() == null || e.sessionId().equals(c.signedIn().id());
+            if (ofThisSession && e.atNanos() - c.sessionCheckedAt() > 0) return true;
+        }
+        return false;
     }
 
     public void forEachWithRole(Role role, Consumer<Connection> action) {

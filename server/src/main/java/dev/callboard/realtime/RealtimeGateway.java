@@ -92,11 +92,12 @@ public class RealtimeGateway implements WebSocketHandler {
         return session.close(CloseStatus.POLICY_VIOLATION);
     }
 
-    Mono<Void> handle(WebSocketSession session, Session signedIn) {
+    /** @param sessionCheckedAt {@link System#nanoTime()} when the session was looked up */
+    Mono<Void> handle(WebSocketSession session, Session signedIn, long sessionCheckedAt) {
         if (stopping) return session.close(SHUTTING_DOWN);
         live.incrementAndGet();
         Connection c = new Connection(session, new DeviceContext(signedIn.user(), deviceId(session)), signedIn,
-                connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit());
+                connectionIds.incrementAndGet(), newBeaconKey(), properties.outboundQueueLimit(), sessionCheckedAt);
         InboundRateLimiter limiter = new InboundRateLimiter(properties.messagesPerSecond(), properties.messageBurst(), clock.millis());
 
         Mono<Void> opened = Mono.fromRunnable(() -> open(c)).subscribeOn(virtualThreads).then();
@@ -135,6 +136,8 @@ public class RealtimeGateway implements WebSocketHandler {
     private void open(Connection c) {
         registry.add(c);
         if (stopping) c.close(SHUTTING_DOWN); // the stop swept the registry before this socket was in it
+        // a logout (or deactivation) between the session's lookup and now swept the registry without it
+        if (registry.sessionEndedSinceCheck(c)) c.close(ConnectionRegistry.SESSION_ENDED);
         try {
             // In a reconnect storm the hellos queue here, not in the pool (whose wait means "hung").
             gate.through(() -> {

@@ -91,6 +91,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
                                     Supplier<Optional<Session>> lookup) {
+        long started = System.nanoTime();
         return Mono.fromCallable(() -> gate.through(lookup))
                 .subscribeOn(blocking)
                 .onErrorResume(e -> {
@@ -102,6 +103,7 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
                     if (session.isEmpty()) return unauthorized(exchange);
                     exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, session.get().user());
                     exchange.getAttributes().put(CurrentUserArgumentResolver.SESSION, session.get());
+                    exchange.getAttributes().put(CurrentUserArgumentResolver.SESSION_CHECKED_AT, started);
                     return chain.filter(exchange);
                 });
     }

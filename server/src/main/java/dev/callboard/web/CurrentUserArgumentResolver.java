@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     public static final String ATTRIBUTE = CurrentUser.class.getName();
     public static final String SESSION = Session.class.getName();
+    /** {@link System#nanoTime()} when the session's lookup began: an end after it may not have been seen. */
+    public static final String SESSION_CHECKED_AT = SESSION + ".checkedAtNanos";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
