@@ -3,6 +3,7 @@ package dev.callboard.realtime;
 import dev.callboard.auth.Session;
 import dev.callboard.identity.CurrentUser;
 import dev.callboard.messaging.DeviceContext;
+import dev.callboard.messaging.EventCodec;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -78,34 +79,47 @@ public final class Connection {
         synchronized (this) {
             if (closed) return;
             if (beforeHello != null) {
-                // Waiting for hello: never a reason to close. Past what the queue holds (with hello
-                // itself), the events are dropped and a newer hello, which includes them, is built.
-                if (helloStale) return;
-                if (beforeHello.size() + 1 >= queueLimit) {
-                    beforeHello.clear();
-                    helloStale = true;
-                } else {
-                    beforeHello.add(json);
-                }
-                return;
+                overflow = !holdForHello(json);
+            } else {
+                overflow = !emit(json);
             }
-            overflow = !emit(json);
         }
         if (overflow) close(SLOW_CONSUMER);
+    }
+
+    /**
+     * Waiting for hello, the flood of a reconnect storm is no reason to close. Past what the queue
+     * holds (with hello itself), the events that a newer hello includes are dropped, and that hello
+     * is built; relayed signalling, which no hello repeats, is kept. Only more signalling than the
+     * whole queue holds closes the socket.
+     *
+     * @return false when the socket must close
+     */
+    private boolean holdForHello(byte[] json) {
+        boolean relayed = EventCodec.isRelayed(json);
+        if (helloStale && !relayed) return true;
+        if (beforeHello.size() + 1 >= queueLimit) {
+            beforeHello.removeIf(event -> !EventCodec.isRelayed(event));
+            helloStale = true;
+            if (!relayed) return true;
+            if (beforeHello.size() + 1 >= queueLimit) return false;
+        }
+        beforeHello.add(json);
+        return true;
     }
 
     /**
      * Sends {@code hello}, then whatever was published while it was being built.
      *
      * @return false when too much was published meanwhile (a reconnect storm): nothing was sent, and
-     *         the caller builds a newer hello (events from now on are kept for it) and tries again
+     *         the caller builds a newer hello (events from now on are kept for it, like the
+     *         signalling kept so far) and tries again
      */
     boolean sendHello(byte[] hello) {
         synchronized (this) {
             if (closed) return true;
             if (helloStale) {
-                helloStale = false;
-                beforeHello = new ArrayList<>(0);
+                helloStale = false; // what is left is signalling, to follow the newer hello
                 return false;
             }
             emit(hello);
