@@ -68,6 +68,20 @@ export class CallboardClient extends EventTarget {
     return shared;
   }
 
+  /**
+   * Points the page's shared client (the one every element uses, including elements that already
+   * exist) at a Callboard server on another origin: `configure({ baseUrl: 'https://calls.example.com' })`.
+   * Every URL follows: REST, the beacon, and the WebSocket (wss for an https baseUrl). Call it before
+   * `login`/`connect`; the server must list this page's origin in `callboard.web.allowed-origins`.
+   */
+  static configure({ baseUrl = '', storage } = {}) {
+    const client = CallboardClient.shared();
+    if (client.#wantConnected) throw new Error('configure() must come before connect()');
+    client.#base = baseUrl.replace(/\/$/, '');
+    if (storage) client.#storage = storage;
+    return client;
+  }
+
   get token() { return this.#storage.getItem(TOKEN_KEY); }
   get signedIn() { return !!this.token; }
 
@@ -243,8 +257,9 @@ export class CallboardClient extends EventTarget {
       if (e.status === 401) return;
       return this.#scheduleReconnect();
     }
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const host = this.#base ? new URL(this.#base).host : location.host;
+    const server = this.#base ? new URL(this.#base) : location; // the server's scheme, not the page's
+    const scheme = server.protocol === 'https:' ? 'wss' : 'ws';
+    const host = server.host;
     const ws = new WebSocket(`${scheme}://${host}/ws?ticket=${encodeURIComponent(ticket)}&deviceId=${encodeURIComponent(this.deviceId)}`);
     this.#ws = ws;
     ws.onmessage = e => this.#onMessage(JSON.parse(e.data));

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The exact Origin allowlist for the WebSocket upgrade ({@code callboard.realtime.allowed-origins},
- * a comma-separated list). Only this key of {@code callboard.realtime} is bound here; the realtime
- * gateway binds the rest itself.
+ * The one Origin allowlist ({@code callboard.web.allowed-origins}, {@code CALLBOARD_ALLOWED_ORIGINS}, a
+ * comma-separated list): who may open {@code /ws} and whom the REST API and the SDK answer across
+ * origins (CORS). Only this key of {@code callboard.web} is bound here.
  */
-@ConfigurationProperties("callboard.realtime")
+@ConfigurationProperties("callboard.web")
 public record AllowedOrigins(List<String> allowedOrigins) {
     public AllowedOrigins {
         allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins.stream()

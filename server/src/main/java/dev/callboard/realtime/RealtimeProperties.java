@@ -2,10 +2,7 @@ package dev.callboard.realtime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.List;
-
 /**
- * @param allowedOrigins     exact Origin values a browser may connect from
  * @param maxFrameBytes      largest inbound frame; larger ones close the socket with 1009
  * @param outboundQueueLimit events a connection may have waiting before it is dropped as too slow
  * @param messagesPerSecond  sustained inbound rate per connection; floods close with 1008
@@ -16,11 +13,10 @@ import java.util.List;
  *                           frame is refused with error {@code rate_limited} (the socket stays open)
  */
 @ConfigurationProperties("callboard.realtime")
-public record RealtimeProperties(List<String> allowedOrigins, Integer maxFrameBytes, Integer outboundQueueLimit,
+public record RealtimeProperties(Integer maxFrameBytes, Integer outboundQueueLimit,
                                  Integer messagesPerSecond, Integer messageBurst, Integer maxSocketsPerUser,
                                  Integer userMessagesPerSecond) {
     public RealtimeProperties {
-        if (allowedOrigins == null) allowedOrigins = List.of();
         if (maxFrameBytes == null) maxFrameBytes = 65536;
         if (outboundQueueLimit == null) outboundQueueLimit = 256;
         if (messagesPerSecond == null) messagesPerSecond = 20;

@@ -46,8 +46,8 @@ class AuthPrimitivesTest {
 
     @Test
     void originsBindFromACommaSeparatedList() {
-        AllowedOrigins bound = bind(Map.of("callboard.realtime.allowed-origins", "http://a.io, http://b.io:8080"),
-                "callboard.realtime", AllowedOrigins.class);
+        AllowedOrigins bound = bind(Map.of("callboard.web.allowed-origins", "http://a.io, http://b.io:8080"),
+                "callboard.web", AllowedOrigins.class);
         assertThat(bound.allowedOrigins()).containsExactly("http://a.io", "http://b.io:8080");
     }
 
