@@ -118,10 +118,15 @@ class CallEndToEndIT extends CallingEndToEndTest {
     void whenBothCallEachOtherAtOnceOneCallSurvivesAndTheOtherPointsAtIt() throws Exception {
         CallboardSession adaLaptop = connect(adaApi, "ada-laptop");
         CallboardSession carlPhone = connect(carlApi, "carl-phone");
-        var fromAda = java.util.concurrent.CompletableFuture.supplyAsync(() -> adaApi.startCall(carl.id(), Media.VIDEO));
-        var fromCarl = java.util.concurrent.CompletableFuture.supplyAsync(() -> carlApi.startCall(ada.id(), Media.VIDEO));
-        Call a = fromAda.get(10, TimeUnit.SECONDS);
-        Call b = fromCarl.get(10, TimeUnit.SECONDS);
+        Call a;
+        Call b;
+        // own threads: the common pool may have a single worker, which would place the calls one after the other
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var fromAda = java.util.concurrent.CompletableFuture.supplyAsync(() -> adaApi.startCall(carl.id(), Media.VIDEO), threads);
+            var fromCarl = java.util.concurrent.CompletableFuture.supplyAsync(() -> carlApi.startCall(ada.id(), Media.VIDEO), threads);
+            a = fromAda.get(10, TimeUnit.SECONDS);
+            b = fromCarl.get(10, TimeUnit.SECONDS);
+        }
 
         Call lost = adaApi.getCall(a.id()).status() == dev.callboard.client.CallStatus.RINGING ? adaApi.getCall(b.id()) : adaApi.getCall(a.id());
         Call survivor = lost.id().equals(a.id()) ? b : a;

@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseGateTest {
+    /** Its own threads: the common pool may have a single worker, which would run the two sides in turn. */
+    private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final DatabaseGate gate = new DatabaseGate(1, clock);
 
@@ -29,9 +33,9 @@ class DatabaseGateTest {
             inside.countDown();
             await(letGo);
             return "first";
-        }));
+        }), THREADS);
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> gate.through(() -> "second"));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> gate.through(() -> "second"), THREADS);
 
         clock.advance(Duration.ofSeconds(30)); // no deadline for waiting while the database answers
         assertThat(second).isNotDone();
@@ -48,9 +52,9 @@ class DatabaseGateTest {
             inside.countDown();
             await(fail);
             throw new CannotGetJdbcConnectionException("pool wait timed out");
-        }));
+        }), THREADS);
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.through(() -> "never run"));
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.through(() -> "never run"), THREADS);
         fail.countDown();
 
         assertThat(hung).failsWithin(Duration.ofSeconds(5));
