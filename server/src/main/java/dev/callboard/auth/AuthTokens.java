@@ -53,7 +53,7 @@ public class AuthTokens {
         if (!SecretTokens.plausible(token)) return Optional.empty();
         byte[] hash = SecretTokens.sha256(token);
         return jdbc.sql("SELECT u.id, u.role, t.expires_at FROM auth_tokens t JOIN users u ON u.id = t.user_id "
-                        + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
+                        + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active")
                 .params(hash, utc(clock.instant()))
                 .query((rs, i) -> new Session(sessionId(hash),
                         new CurrentUser(rs.getObject("id", UUID.class), Role.parse(rs.getString("role"))),

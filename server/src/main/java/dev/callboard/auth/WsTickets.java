@@ -55,7 +55,7 @@ public class WsTickets {
                         + " DELETE FROM ws_tickets WHERE ticket_hash = ? AND expires_at > ? RETURNING token_hash)"
                         + " SELECT u.id, u.role, t.token_hash, t.expires_at FROM redeemed r"
                         + " JOIN auth_tokens t ON t.token_hash = r.token_hash AND t.revoked_at IS NULL AND t.expires_at > ?"
-                        + " JOIN users u ON u.id = t.user_id")
+                        + " JOIN users u ON u.id = t.user_id AND u.active")
                 .params(SecretTokens.sha256(ticket), now, now)
                 .query((rs, i) -> new Session(AuthTokens.sessionId(rs.getBytes("token_hash")),
                         new CurrentUser(rs.getObject("id", UUID.class), Role.parse(rs.getString("role"))),

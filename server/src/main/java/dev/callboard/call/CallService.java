@@ -77,6 +77,20 @@ public class CallService {
         }
     }
 
+    /**
+     * Ends every ringing or answered call the user takes part in, as if he had hung up: for a user
+     * who is deactivated. A call that moves meanwhile (its other party hangs up first) is left as it is.
+     */
+    public void endAllOf(CurrentUser user) {
+        for (Call call : store.calls().active(user.id())) {
+            try {
+                hangup(user, call.id(), null);
+            } catch (DomainException.Conflict alreadyEnded) {
+                // ended by someone else in the meantime
+            }
+        }
+    }
+
     private static CallStatus hangupTarget(Call call, UUID userId, HangupReason why) {
         if (why.isFailure()) return CallStatus.FAILED;
         return switch (call.status()) {

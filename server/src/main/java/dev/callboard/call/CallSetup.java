@@ -43,6 +43,7 @@ public class CallSetup {
             throw DomainException.invalid("Idempotency-Key must be 1 to 255 characters");
         }
         User callee = users.findById(calleeId)
+                .filter(User::active)
                 .filter(u -> VisibilityPolicy.canSee(caller.id(), caller.role(), u.id(), u.role()))
                 .orElseThrow(() -> DomainException.notFound("user"));
         // Presence may live in Redis: ask before taking the lock, not while holding it.

@@ -29,6 +29,7 @@ public class Directory {
             return Optional.empty();
         }
         return users.findById(id)
+                .filter(u -> u.active() || u.id().equals(viewer.id()))
                 .filter(u -> VisibilityPolicy.canSee(viewer.id(), viewer.role(), u.id(), u.role()));
     }
 }

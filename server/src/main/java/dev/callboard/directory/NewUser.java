@@ -28,15 +28,8 @@ public record NewUser(String email, String displayName, String role, String pass
     public record Valid(String email, String displayName, Role role, String password, String avatarUrl) {}
 
     public Valid validated() {
-        String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        if (e.isEmpty() || e.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(e).matches()) {
-            throw DomainException.invalid("email must be a valid email address");
-        }
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty()) throw DomainException.invalid("displayName must not be blank");
-        if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
-            throw DomainException.invalid("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
-        }
+        String e = validEmail(email);
+        String name = validDisplayName(displayName);
         Role parsedRole = Role.parse(role);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw DomainException.invalid("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
@@ -54,7 +47,25 @@ public record NewUser(String email, String displayName, String role, String pass
         return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
     }
 
-    private static String validAvatarUrl(String raw) {
+    static String validEmail(String raw) {
+        String e = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (e.isEmpty() || e.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(e).matches()) {
+            throw DomainException.invalid("email must be a valid email address");
+        }
+        return e;
+    }
+
+    static String validDisplayName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) throw DomainException.invalid("displayName must not be blank");
+        if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw DomainException.invalid("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    /** An http(s) URL, or null for none (blank clears it). */
+    static String validAvatarUrl(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String url = raw.trim();
         try {

@@ -4,19 +4,61 @@ import dev.callboard.directory.PasswordHasher;
 import dev.callboard.error.DomainException;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Creating and listing accounts: the admin API and start-up bootstrap both come through here. */
 @Service
 public class UserAdministration {
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final TransactionTemplate tx;
 
-    public UserAdministration(UserRepository users, PasswordHasher hasher) {
+    /** What a change did: the user before and after it. */
+    public record Changed(User before, User after) {
+        public boolean roleChanged() {
+            return before.role() != after.role();
+        }
+
+        public boolean deactivated() {
+            return before.active() && !after.active();
+        }
+    }
+
+    public UserAdministration(UserRepository users, PasswordHasher hasher, TransactionTemplate tx) {
         this.users = users;
         this.hasher = hasher;
+        this.tx = tx;
+    }
+
+    /** Admin API: any user, active or not; 404 if there is none. */
+    public User get(CurrentUser actor, UUID id) {
+        requireAdmin(actor);
+        return users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+    }
+
+    /**
+     * Admin API: changes name, email, avatar, role or active. The last active admin can be neither
+     * demoted nor deactivated (409 {@code last_admin}), so Callboard always has someone to run it.
+     */
+    public Changed change(CurrentUser actor, UUID id, UserChange request) {
+        requireAdmin(actor);
+        UserChange.Valid change = request.validated();
+        try {
+            return tx.execute(status -> {
+                users.lockAdminChanges();
+                User before = users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+                User after = users.update(id, change).orElseThrow(() -> DomainException.notFound("user"));
+                return new Changed(before, after);
+            });
+        } catch (UserRepository.EmailTakenException e) {
+            throw DomainException.conflict("email_taken", "a user with this email already exists");
+        } catch (UserRepository.LastAdminException e) {
+            throw DomainException.conflict("last_admin", "the last active admin can be neither demoted nor deactivated");
+        }
     }
 
     /** Admin API: only an admin may list users. */

@@ -12,13 +12,15 @@ import java.util.UUID;
 
 @Repository
 public class UserRepository {
-    private static final String COLUMNS = "id, email, display_name, role, avatar_url";
+    private static final long ADMIN_CHANGES_LOCK = 0x63616c6c626f61L; // "callboa"
+    private static final String COLUMNS = "id, email, display_name, role, avatar_url, active";
     private static final RowMapper<User> USER = (rs, i) -> new User(
             rs.getObject("id", UUID.class),
             rs.getString("email"),
             rs.getString("display_name"),
             Role.parse(rs.getString("role")),
-            rs.getString("avatar_url"));
+            rs.getString("avatar_url"),
+            rs.getBoolean("active"));
 
     /** A user with the stored password hash, for login only. */
     public record Credentials(User user, String passwordHash) {}
@@ -51,24 +53,66 @@ public class UserRepository {
     }
 
     public Optional<Credentials> findCredentials(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(?)")
+        return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(?) AND active")
                 .param(email)
                 .query((rs, i) -> new Credentials(USER.mapRow(rs, i), rs.getString("password_hash")))
                 .optional();
     }
 
+    /**
+     * Serialises the changes that could leave no active admin (two admins demoting each other at once):
+     * held until the calling transaction ends, so the check in {@link #update} sees the other's commit.
+     */
+    public void lockAdminChanges() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + ADMIN_CHANGES_LOCK + ")").query((rs, i) -> 1).list();
+    }
+
+    /**
+     * Applies the change in one statement (fields left {@code null} keep their value); empty if there
+     * is no such user. The last active admin cannot be demoted or deactivated: the statement changes
+     * nothing then, and {@link LastAdminException} says why. Run it after {@link #lockAdminChanges} in
+     * one transaction.
+     */
+    public Optional<User> update(UUID id, UserChange.Valid change) {
+        boolean demotesOrDeactivates = change.role() == Role.CLIENT || Boolean.FALSE.equals(change.active());
+        try {
+            Optional<User> updated = jdbc.sql("UPDATE users SET email = coalesce(?, email), display_name = coalesce(?, display_name), "
+                            + "avatar_url = CASE WHEN ? THEN ? ELSE avatar_url END, role = coalesce(?, role), active = coalesce(?, active) "
+                            + "WHERE id = ? AND (NOT ? OR role <> 'admin' OR NOT active "
+                            + "    OR EXISTS (SELECT 1 FROM users o WHERE o.id <> ? AND o.role = 'admin' AND o.active)) "
+                            + "RETURNING " + COLUMNS)
+                    .params(change.email(), change.displayName(), change.avatarGiven(), change.avatarUrl(),
+                            change.role() == null ? null : change.role().wire(), change.active(), id,
+                            demotesOrDeactivates, id)
+                    .query(USER).optional();
+            if (updated.isEmpty() && findById(id).isPresent()) throw new LastAdminException();
+            return updated;
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException();
+        }
+    }
+
+    public static final class LastAdminException extends RuntimeException {
+        public LastAdminException() {
+            super("the last active admin", null, false, false);
+        }
+    }
+
     public long countAdmins() {
-        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin' AND active").query(Long.class).single();
     }
 
     public List<User> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY display_name, id").query(USER).list();
     }
 
-    /** Everyone the viewer may see: the viewer himself and the users of the roles {@link VisibilityPolicy} lets him see. */
+    /**
+     * Everyone the viewer may see: the viewer himself and the active users of the roles
+     * {@link VisibilityPolicy} lets him see.
+     */
     public List<User> findVisibleTo(UUID viewerId, Role viewerRole) {
         String[] roles = VisibilityPolicy.rolesSeenBy(viewerRole).stream().map(Role::wire).toArray(String[]::new);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = ANY(?) OR id = ? ORDER BY display_name, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE (role = ANY(?) AND active) OR id = ? ORDER BY display_name, id")
                 .params(roles, viewerId).query(USER).list();
     }
 }

@@ -39,7 +39,7 @@ class LoginIT extends AuthIntegrationTest {
                 .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
         assertThat((Map<String, Object>) body.get("user")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "id", alice.id().toString(), "email", "alice-login@example.com", "displayName", "Alice",
-                "role", "client", "avatarUrl", "https://img.example.com/a.png"));
+                "role", "client", "avatarUrl", "https://img.example.com/a.png", "active", true));
         // only the SHA-256 of the token is stored
         assertThat(jdbc.sql("SELECT count(*) FROM auth_tokens WHERE token_hash = ? AND user_id = ?")
                 .params(SecretTokens.sha256(token), alice.id()).query(Long.class).single()).isEqualTo(1);
@@ -73,7 +73,7 @@ class LoginIT extends AuthIntegrationTest {
         Map<String, Object> me = http().get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + login(user))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(me).containsEntry("id", user.id().toString()).containsEntry("role", "admin")
-                .containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl");
+                .containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl", "active");
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ class UserAdminIT extends AuthIntegrationTest {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
 
-        assertThat(created).containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl")
+        assertThat(created).containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl", "active")
                 .containsEntry("email", email.toLowerCase())
                 .containsEntry("displayName", "New Person")
                 .containsEntry("role", "client")
@@ -161,7 +161,7 @@ class UserAdminIT extends AuthIntegrationTest {
                 .returnResult().getResponseBody();
         assertThat(list).hasSize((int) userCount());
         assertThat(list).anySatisfy(u -> assertThat(u).containsEntry("id", client.id().toString()));
-        assertThat(list).allSatisfy(u -> assertThat(u).containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl"));
+        assertThat(list).allSatisfy(u -> assertThat(u).containsOnlyKeys("id", "email", "displayName", "role", "avatarUrl", "active"));
     }
 
     @ParameterizedTest
