@@ -54,9 +54,17 @@ public final class DatabaseGate {
         boolean interrupted = false;
         try {
             while (true) {
-                if (clock.millis() < downUntil) throw new CannotGetJdbcConnectionException("the database did not answer just now");
+                if (clock.millis() < downUntil) throw down();
                 try {
-                    if (permits.tryAcquire(RECHECK_MS, TimeUnit.MILLISECONDS)) return;
+                    if (permits.tryAcquire(RECHECK_MS, TimeUnit.MILLISECONDS)) {
+                        // the failing work sets the mark before it frees its permit: a waiter handed
+                        // that permit sees the outage here
+                        if (clock.millis() < downUntil) {
+                            permits.release();
+                            throw down();
+                        }
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     interrupted = true; // finish waiting: a half-done lookup would be worse
                 }
@@ -64,6 +72,10 @@ public final class DatabaseGate {
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    private static CannotGetJdbcConnectionException down() {
+        return new CannotGetJdbcConnectionException("the database did not answer just now");
     }
 
     /** Whether the failure means PostgreSQL is not answering (pool wait, connect, statement or socket timeout). */
