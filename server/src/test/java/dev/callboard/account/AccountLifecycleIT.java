@@ -11,6 +11,7 @@ import dev.callboard.client.Role;
 import dev.callboard.client.SessionOptions;
 import dev.callboard.e2e.EndToEndTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestPropertySource(properties = {
         "callboard.auth.admin-email=root@account.test", "callboard.auth.admin-password=root-password-1"})
+// a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
+@DirtiesContext
 class AccountLifecycleIT extends EndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with 4003 as soon as it is open, not at the next periodic re-check (pushed out of reach here).
  */
 @TestPropertySource(properties = "callboard.auth.session-recheck=PT1H")
+// a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
+@DirtiesContext
 class LogoutWhileConnectingIT extends AuthIntegrationTest {
     static final CountDownLatch authenticated = new CountDownLatch(1);
     static final CompletableFuture<Void> release = new CompletableFuture<>();

@@ -11,6 +11,7 @@ import dev.callboard.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +31,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * a WebSocket whose URL comes from {@code baseUrl}. The same page served from an origin that is not
  * on the allowlist cannot even load the components, let alone sign in.
  */
+// a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
+@DirtiesContext
 class BrowserCrossOriginIT extends BrowserTest {
     private static final int HOST_PORT = TestRedis.freePort();
     private static final int STRANGER_PORT = TestRedis.freePort();

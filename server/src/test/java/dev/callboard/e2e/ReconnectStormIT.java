@@ -8,6 +8,7 @@ import dev.callboard.support.RawWebSocket;
 import dev.callboard.support.RawWebSocket.Frame;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
         "callboard.auth.admin-email=root@storm.test", "callboard.auth.admin-password=root-password-1",
         "callboard.database.pool-size=16"}) // the default, not the small pool of the other tests
+// a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
+@DirtiesContext
 class ReconnectStormIT extends EndToEndTest {
     private static final int USERS = 1_000;
     private static final int DEVICES = 2;

@@ -6,6 +6,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "callboard.web.allowed-origins=https://crm.example.com, http://localhost:3000",
         "callboard.auth.admin-email=root@cors.test", "callboard.auth.admin-password=root-password-1"})
+// a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
+@DirtiesContext
 class CrossOriginIT extends IntegrationTest {
     private static final String HOST = "https://crm.example.com";
     private static final String EVIL = "https://evil.example.net";
