@@ -21,8 +21,8 @@ import java.time.Clock;
 public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
-    RedisCluster redisCluster(ClusterProperties properties) {
-        return new RedisCluster(properties);
+    RedisCluster redisCluster(ClusterProperties properties, Clock clock) {
+        return new RedisCluster(properties, clock);
     }
 
     @Bean

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -49,9 +51,19 @@ public final class RedisCluster implements AutoCloseable {
     private volatile Consumer<String> onMessage;
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
+    /** When Redis last came back; {@code null} if it never went away. */
+    private volatile Instant backAt;
+    private final Clock clock;
+    private final Duration settleAfter;
     private volatile boolean closing;
 
     public RedisCluster(ClusterProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    public RedisCluster(ClusterProperties properties, Clock clock) {
+        this.clock = clock;
+        this.settleAfter = properties.leaseTtl().plus(properties.leaseRenew());
         this.prefix = properties.keyPrefix();
         this.properties = properties;
         // Try to reconnect every half second: Lettuce's default backs off to 30 s, which would keep
@@ -196,6 +208,17 @@ public final class RedisCluster implements AutoCloseable {
     /** Redis counts as available again (after this node's state is back in it). */
     public synchronized void backAgain() {
         available = true;
+        backAt = clock.instant();
+    }
+
+    /**
+     * Whether Redis shows every node's devices: it is available, and since it came back every other
+     * node has had a lease period and a renewal to put its devices back (one that has not by then is
+     * dead and gets reaped). Until then a device missing from Redis may just not be back yet.
+     */
+    public boolean isSettled() {
+        Instant back = backAt;
+        return available && (back == null || !clock.instant().isBefore(back.plus(settleAfter)));
     }
 
     public void addListener(ClusterListener listener) {

@@ -15,8 +15,9 @@ public interface CallPresence {
     boolean isInCall(UUID userId);
 
     /**
-     * False while this node cannot see devices on other nodes (a cluster node cut off from Redis):
-     * then "no live device" may just mean "not on this node".
+     * False while this node cannot see devices on other nodes (a cluster node cut off from Redis, or
+     * just back and waiting for the others to put their devices back): then "no live device" may just
+     * mean "not on this node", or "not back yet".
      */
     default boolean knowsEveryDevice() {
         return true;

@@ -38,7 +38,10 @@ interface PresenceStates {
         return false;
     }
 
-    /** False while this node sees only its own devices (cluster mode, Redis unreachable). */
+    /**
+     * False while this node may not see every device: in cluster mode while Redis is unreachable, and
+     * for a lease period after it is back, until every other node has put its devices back.
+     */
     default boolean sharedStateReachable() {
         return true;
     }

@@ -115,6 +115,6 @@ final class RedisPresenceStates implements PresenceStates {
 
     @Override
     public boolean sharedStateReachable() {
-        return redis.isAvailable();
+        return redis.isSettled();
     }
 }
