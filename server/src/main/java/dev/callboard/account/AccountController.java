@@ -3,15 +3,12 @@ package dev.callboard.account;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserAdministration;
 import dev.callboard.directory.UserChange;
-import dev.callboard.error.DomainException;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** Admin-only: {@code GET /api/users/{id}} and {@code PATCH /api/users/{id}} (name, email, avatar, role, active). */
 @RestController
@@ -26,21 +23,11 @@ public class AccountController {
 
     @GetMapping("/api/users/{id}")
     public User get(CurrentUser actor, @PathVariable String id) {
-        return administration.get(actor, uuid(actor, id));
+        return administration.get(actor, id);
     }
 
     @PatchMapping("/api/users/{id}")
     public User change(CurrentUser actor, @PathVariable String id, @RequestBody UserChange body) {
-        return lifecycle.change(actor, uuid(actor, id), body);
-    }
-
-    /** A malformed id is a user that does not exist; a client gets 403 first, whatever the id. */
-    private static UUID uuid(CurrentUser actor, String raw) {
-        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("user");
-        }
+        return lifecycle.change(actor, id, body);
     }
 }

@@ -8,8 +8,6 @@ import dev.callboard.directory.UserChange;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 
-import java.util.UUID;
-
 /**
  * What follows from an admin changing a user, across features: a new role closes his sockets (4003;
  * they reconnect with it); deactivation also revokes every token, which takes him offline, and ends
@@ -27,7 +25,7 @@ public class AccountLifecycle {
         this.calls = calls;
     }
 
-    public User change(CurrentUser actor, UUID userId, UserChange change) {
+    public User change(CurrentUser actor, String userId, UserChange change) {
         UserAdministration.Changed changed = administration.change(actor, userId, change);
         User after = changed.after();
         if (changed.deactivated()) {

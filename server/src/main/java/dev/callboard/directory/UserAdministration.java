@@ -34,18 +34,19 @@ public class UserAdministration {
         this.tx = tx;
     }
 
-    /** Admin API: any user, active or not; 404 if there is none. */
-    public User get(CurrentUser actor, UUID id) {
+    /** Admin API: any user, active or not; 404 if there is none (a malformed id included). */
+    public User get(CurrentUser actor, String rawId) {
         requireAdmin(actor);
-        return users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+        return users.findById(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
     }
 
     /**
      * Admin API: changes name, email, avatar, role or active. The last active admin can be neither
      * demoted nor deactivated (409 {@code last_admin}), so Callboard always has someone to run it.
      */
-    public Changed change(CurrentUser actor, UUID id, UserChange request) {
+    public Changed change(CurrentUser actor, String rawId, UserChange request) {
         requireAdmin(actor);
+        UUID id = id(rawId);
         UserChange.Valid change = request.validated();
         try {
             return tx.execute(status -> {
@@ -91,6 +92,15 @@ public class UserAdministration {
     private User create(NewUser.Valid valid) {
         return users.create(valid.email(), valid.displayName(), valid.role(), valid.avatarUrl(),
                 hasher.hash(valid.password()));
+    }
+
+    /** Checked after the role: a client learns nothing, not even whether the id is well formed. */
+    private static UUID id(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.notFound("user");
+        }
     }
 
     private static void requireAdmin(CurrentUser actor) {

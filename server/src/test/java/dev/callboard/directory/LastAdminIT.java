@@ -34,11 +34,11 @@ class LastAdminIT {
 
             for (String change : new String[]{"client", null}) {
                 UserChange request = change == null ? new UserChange(null, null, null, null, false) : new UserChange(null, null, null, change, null);
-                assertThatThrownBy(() -> admin.change(self, only.id(), request))
+                assertThatThrownBy(() -> admin.change(self, only.id().toString(), request))
                         .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.code()).isEqualTo("last_admin"));
             }
             assertThat(users.findById(only.id()).orElseThrow()).matches(u -> u.role() == Role.ADMIN && u.active());
-            assertThat(admin.change(self, only.id(), new UserChange(null, "Still Only", null, null, null)).after().displayName())
+            assertThat(admin.change(self, only.id().toString(), new UserChange(null, "Still Only", null, null, null)).after().displayName())
                     .as("other changes are fine").isEqualTo("Still Only");
         }
     }
@@ -88,7 +88,7 @@ class LastAdminIT {
             }), THREADS);
             updated.await();
             CompletableFuture<UserAdministration.Changed> boDemotesAda = CompletableFuture.supplyAsync(() ->
-                    admin.change(new CurrentUser(bo.id(), Role.ADMIN), ada.id(), new UserChange(null, null, null, "client", null)), THREADS);
+                    admin.change(new CurrentUser(bo.id(), Role.ADMIN), ada.id().toString(), new UserChange(null, null, null, "client", null)), THREADS);
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !boDemotesAda.isDone());
             commit.countDown();
             adaDemotesBo.get();
@@ -106,7 +106,7 @@ class LastAdminIT {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 start.await();
-                admin.change(new CurrentUser(actor.id(), Role.ADMIN), target.id(), change);
+                admin.change(new CurrentUser(actor.id(), Role.ADMIN), target.id().toString(), change);
                 return true;
             } catch (DomainException.Conflict lastAdmin) {
                 return false;
