@@ -18,7 +18,7 @@ class ModelJsonTest {
     void userIgnoresUnknownFields() {
         User user = read(Samples.ALICE_USER, User.class);
 
-        assertThat(user).isEqualTo(new User(Samples.ALICE, "alice@example.com", "Alice Admin", Role.ADMIN, null));
+        assertThat(user).isEqualTo(new User(Samples.ALICE, "alice@example.com", "Alice Admin", Role.ADMIN, null, true, null));
         assertThat(user.isAdmin()).isTrue();
     }
 

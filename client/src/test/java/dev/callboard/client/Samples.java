@@ -12,7 +12,7 @@ final class Samples {
 
     static final String ALICE_USER = """
             {"id":"6f1c2d9e-3b4a-4c5d-8e7f-0a1b2c3d4e5f","email":"alice@example.com",
-             "displayName":"Alice Admin","role":"admin","avatarUrl":null,
+             "displayName":"Alice Admin","role":"admin","avatarUrl":null,"active":true,
              "createdAt":"2026-01-02T03:04:05Z","locale":"en-GB"}""";
 
     static final String BOB_PRESENCE = """

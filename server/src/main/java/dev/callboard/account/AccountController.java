@@ -1,16 +1,25 @@
 package dev.callboard.account;
 
+import dev.callboard.directory.ExternalProfile;
+import dev.callboard.directory.ExternalUsers;
 import dev.callboard.directory.User;
 import dev.callboard.directory.UserAdministration;
 import dev.callboard.directory.UserChange;
+import dev.callboard.identity.Caller;
 import dev.callboard.identity.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin-only: {@code GET /api/users/{id}} and {@code PATCH /api/users/{id}} (name, email, avatar, role, active). */
+/**
+ * Admin-only: {@code GET /api/users/{id}} and {@code PATCH /api/users/{id}} (name, email, avatar, role,
+ * active); admin or API key: {@code PUT /api/users/by-external-id/{externalId}}.
+ */
 @RestController
 public class AccountController {
     private final UserAdministration administration;
@@ -29,5 +38,12 @@ public class AccountController {
     @PatchMapping("/api/users/{id}")
     public User change(CurrentUser actor, @PathVariable String id, @RequestBody UserChange body) {
         return lifecycle.change(actor, id, body);
+    }
+
+    /** Admin or API key: creates (201) or updates (200) the user the host app knows by this id. */
+    @PutMapping("/api/users/by-external-id/{externalId}")
+    public ResponseEntity<User> upsert(Caller caller, @PathVariable String externalId, @RequestBody ExternalProfile body) {
+        ExternalUsers.Upserted upserted = lifecycle.upsert(caller, externalId, body);
+        return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(upserted.after());
     }
 }

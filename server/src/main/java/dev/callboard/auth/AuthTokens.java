@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,20 +39,50 @@ public class AuthTokens {
         this.properties = properties;
     }
 
+    /** A token for a password login, valid for {@code callboard.auth.token-ttl}. */
     public Issued issue(UUID userId) {
+        return issue(userId, "login", null, properties.tokenTtl());
+    }
+
+    /** A token the host backend minted with an API key: it dies with the key. */
+    public Issued issueMinted(UUID userId, UUID apiKeyId, Duration ttl) {
+        return issue(userId, "minted", apiKeyId, ttl);
+    }
+
+    private Issued issue(UUID userId, String kind, UUID apiKeyId, Duration ttl) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(properties.tokenTtl());
+        Instant expiresAt = now.plus(ttl);
         String token = SecretTokens.newSecret();
-        jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt))
+        jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, kind, api_key_id) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt), kind, apiKeyId)
                 .update();
         return new Issued(token, expiresAt);
+    }
+
+    /**
+     * Makes a verified host-signed token a session, under its hash, until it expires; a token seen
+     * before (or revoked: a logout) stays as it is.
+     */
+    void recordHostSession(byte[] tokenHash, UUID userId, Instant expiresAt) {
+        jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, kind) VALUES (?, ?, ?, ?, 'host_jwt') "
+                        + "ON CONFLICT (token_hash) DO NOTHING")
+                .params(tokenHash, userId, utc(clock.instant()), utc(expiresAt))
+                .update();
+    }
+
+    /** Whether a token with this hash was seen and has been revoked (logout, deactivation, its API key revoked). */
+    boolean isRevoked(byte[] tokenHash) {
+        return jdbc.sql("SELECT count(*) FROM auth_tokens WHERE token_hash = ? AND revoked_at IS NOT NULL")
+                .param(tokenHash).query(Long.class).single() > 0;
     }
 
     /** The token's session, if the token exists, is not revoked and has not expired. */
     public Optional<Session> authenticate(String token) {
         if (!SecretTokens.plausible(token)) return Optional.empty();
-        byte[] hash = SecretTokens.sha256(token);
+        return sessionOf(SecretTokens.sha256(token));
+    }
+
+    Optional<Session> sessionOf(byte[] hash) {
         return jdbc.sql("SELECT u.id, u.role, t.expires_at FROM auth_tokens t JOIN users u ON u.id = t.user_id "
                         + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active")
                 .params(hash, utc(clock.instant()))
@@ -67,7 +98,8 @@ public class AuthTokens {
      * @return the session it ended, if it was live until now
      */
     public Optional<Session> revoke(String token) {
-        if (!SecretTokens.plausible(token)) return Optional.empty();
+        // a host-signed JWT is a session too, and longer than Callboard's own tokens
+        if (token == null || token.isEmpty() || token.length() > HostTokens.MAX_LENGTH) return Optional.empty();
         byte[] hash = SecretTokens.sha256(token);
         return jdbc.sql("UPDATE auth_tokens t SET revoked_at = ? FROM users u "
                         + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.id = t.user_id "

@@ -17,7 +17,8 @@ public class Directory {
     }
 
     public List<User> visibleTo(CurrentUser viewer) {
-        return users.findVisibleTo(viewer.id(), viewer.role());
+        List<User> visible = users.findVisibleTo(viewer.id(), viewer.role());
+        return viewer.isAdmin() ? visible : visible.stream().map(User::withoutExternalId).toList();
     }
 
     /** The user with this id if the viewer may see him; empty for unknown, invisible or malformed ids alike. */
@@ -30,6 +31,7 @@ public class Directory {
         }
         return users.findById(id)
                 .filter(u -> u.active() || u.id().equals(viewer.id()))
-                .filter(u -> VisibilityPolicy.canSee(viewer.id(), viewer.role(), u.id(), u.role()));
+                .filter(u -> VisibilityPolicy.canSee(viewer.id(), viewer.role(), u.id(), u.role()))
+                .map(u -> viewer.isAdmin() ? u : u.withoutExternalId());
     }
 }

@@ -13,14 +13,15 @@ import java.util.UUID;
 @Repository
 public class UserRepository {
     private static final long ADMIN_CHANGES_LOCK = 0x63616c6c626f61L; // "callboa"
-    private static final String COLUMNS = "id, email, display_name, role, avatar_url, active";
+    private static final String COLUMNS = "id, email, display_name, role, avatar_url, active, external_id";
     private static final RowMapper<User> USER = (rs, i) -> new User(
             rs.getObject("id", UUID.class),
             rs.getString("email"),
             rs.getString("display_name"),
             Role.parse(rs.getString("role")),
             rs.getString("avatar_url"),
-            rs.getBoolean("active"));
+            rs.getBoolean("active"),
+            rs.getString("external_id"));
 
     /** A user with the stored password hash, for login only. */
     public record Credentials(User user, String passwordHash) {}
@@ -46,6 +47,37 @@ public class UserRepository {
         } catch (DuplicateKeyException e) {
             throw new EmailTakenException();
         }
+    }
+
+    /**
+     * A user the host app manages, without a Callboard password. If another request created the same
+     * external id a moment earlier, returns that user instead (safe to race across nodes).
+     */
+    public User createExternal(String externalId, String email, String displayName, Role role, String avatarUrl) {
+        try {
+            return jdbc.sql("INSERT INTO users (external_id, email, display_name, role, avatar_url) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (external_id) DO NOTHING RETURNING " + COLUMNS)
+                    .params(externalId, email, displayName, role.wire(), avatarUrl)
+                    .query(USER).optional()
+                    .or(() -> findByExternalId(externalId))
+                    .orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException();
+        }
+    }
+
+    public Optional<User> findByExternalId(String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE external_id = ?").param(externalId).query(USER).optional();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)").param(email).query(USER).optional();
+    }
+
+    /** Gives a user who has none the host's id for him; false if he already has one. */
+    public boolean link(UUID id, String externalId) {
+        return jdbc.sql("UPDATE users SET external_id = ? WHERE id = ? AND external_id IS NULL")
+                .params(externalId, id).update() == 1;
     }
 
     public Optional<User> findById(UUID id) {

@@ -27,8 +27,8 @@ public abstract sealed class DomainException extends RuntimeException {
 
     /** No valid credentials. */
     public static final class Unauthenticated extends DomainException {
-        private Unauthenticated(String message) {
-            super("unauthorized", message);
+        private Unauthenticated(String code, String message) {
+            super(code, message);
         }
     }
 
@@ -70,7 +70,12 @@ public abstract sealed class DomainException extends RuntimeException {
     }
 
     public static Unauthenticated unauthenticated(String message) {
-        return new Unauthenticated(message);
+        return new Unauthenticated("unauthorized", message);
+    }
+
+    /** No valid credentials, with a more specific code ({@code invalid_token}, {@code user_not_provisioned}...). */
+    public static Unauthenticated unauthenticated(String code, String message) {
+        return new Unauthenticated(code, message);
     }
 
     public static Forbidden forbidden(String message) {

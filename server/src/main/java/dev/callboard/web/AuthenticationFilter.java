@@ -1,12 +1,14 @@
 package dev.callboard.web;
 
 import dev.callboard.auth.AllowedOrigins;
-import dev.callboard.auth.AuthTokens;
-import dev.callboard.auth.BearerToken;
+import dev.callboard.auth.ApiKeys;
+import dev.callboard.auth.Credentials;
+import dev.callboard.auth.HostJwtVerifier;
 import dev.callboard.auth.Session;
 import dev.callboard.auth.WsTickets;
 import dev.callboard.db.DatabaseGate;
-import dev.callboard.web.ErrorBody;
+import dev.callboard.error.DomainException;
+import dev.callboard.identity.ApiKeyCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -35,7 +37,8 @@ import java.util.function.Supplier;
 /**
  * Authenticates {@code /api/**} (except login and the presence beacon) by bearer token, and the
  * WebSocket upgrade {@code /ws} by bearer token or single-use {@code ticket}, after an exact Origin
- * check. On success the {@link Session} and its user go into the exchange ({@link CurrentUserArgumentResolver});
+ * check. A bearer token is a login or API-minted token, or a host-signed JWT ({@link Credentials});
+ * an API key ({@code cbk_...}) is accepted only where a host backend needs one ({@link #API_KEY_PATHS}). On success the {@link Session} and its user go into the exchange ({@link CurrentUserArgumentResolver});
  * otherwise the request ends here with the JSON error body (401, or 403 for a foreign Origin), so a
  * WebSocket is never upgraded unauthenticated (503 if the lookup itself fails). Everything else (static files, actuator, OpenAPI)
  * passes untouched. Database lookups run on virtual threads, never on the event loop.
@@ -48,8 +51,13 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
     private static final List<List<String>> PUBLIC_API = List.of(
             List.of("api", "auth", "login"),
             List.of("api", "realtime", "beacon"));
+    /** Where an API key works (a trailing {@code *} matches one segment); anywhere else it is refused. */
+    static final List<List<String>> API_KEY_PATHS = List.of(
+            List.of("api", "tokens"),
+            List.of("api", "users", "by-external-id", "*"));
 
-    private final AuthTokens tokens;
+    private final Credentials credentials;
+    private final ApiKeys apiKeys;
     private final WsTickets tickets;
     private final AllowedOrigins origins;
     private final JsonMapper json;
@@ -58,9 +66,11 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
 
     private final DatabaseGate gate;
 
-    public AuthenticationFilter(AuthTokens tokens, WsTickets tickets, AllowedOrigins origins, JsonMapper json, DatabaseGate gate) {
+    public AuthenticationFilter(Credentials credentials, ApiKeys apiKeys, WsTickets tickets, AllowedOrigins origins,
+                                JsonMapper json, DatabaseGate gate) {
         this.gate = gate;
-        this.tokens = tokens;
+        this.credentials = credentials;
+        this.apiKeys = apiKeys;
         this.tickets = tickets;
         this.origins = origins;
         this.json = json;
@@ -77,8 +87,10 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
             }
             Optional<String> bearer = bearerToken(request);
             String ticket = request.getQueryParams().getFirst("ticket");
-            if (bearer.isPresent()) return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
-            if (ticket != null) return authenticate(exchange, chain, () -> tickets.redeem(ticket));
+            if (bearer.isPresent() && !ApiKeys.looksLikeKey(bearer.get())) {
+                return authenticate(exchange, chain, () -> Optional.of(credentials.authenticate(bearer.get())));
+            }
+            if (bearer.isEmpty() && ticket != null) return authenticate(exchange, chain, () -> tickets.redeem(ticket));
             return unauthorized(exchange);
         }
         if (!isProtectedApi(segments) || CorsUtils.isPreFlightRequest(request)) {
@@ -86,19 +98,20 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
         }
         Optional<String> bearer = bearerToken(request);
         if (bearer.isEmpty()) return unauthorized(exchange);
-        return authenticate(exchange, chain, () -> tokens.authenticate(bearer.get()));
+        if (ApiKeys.looksLikeKey(bearer.get())) {
+            if (!takesApiKey(segments)) {
+                return reject(exchange, HttpStatus.FORBIDDEN, "api_key_not_allowed",
+                        "an API key works only for POST /api/tokens and /api/users/by-external-id/{id}");
+            }
+            return authenticateKey(exchange, chain, bearer.get());
+        }
+        return authenticate(exchange, chain, () -> Optional.of(credentials.authenticate(bearer.get())));
     }
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain,
                                     Supplier<Optional<Session>> lookup) {
         long started = System.nanoTime();
-        return Mono.fromCallable(() -> gate.through(lookup))
-                .subscribeOn(blocking)
-                .onErrorResume(e -> {
-                    log.warn("Authentication lookup failed: {}", e.toString());
-                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
-                            "authentication is temporarily unavailable; try again shortly").then(Mono.empty());
-                })
+        return lookup(exchange, lookup)
                 .flatMap(session -> {
                     if (session.isEmpty()) return unauthorized(exchange);
                     exchange.getAttributes().put(CurrentUserArgumentResolver.ATTRIBUTE, session.get().user());
@@ -106,6 +119,45 @@ public class AuthenticationFilter implements WebFilter, Ordered, DisposableBean 
                     exchange.getAttributes().put(CurrentUserArgumentResolver.SESSION_CHECKED_AT, started);
                     return chain.filter(exchange);
                 });
+    }
+
+    private Mono<Void> authenticateKey(ServerWebExchange exchange, WebFilterChain chain, String key) {
+        return lookup(exchange, () -> apiKeys.authenticate(key))
+                .flatMap(caller -> {
+                    if (caller.isEmpty()) {
+                        return ErrorResponses.unauthorized(exchange, json, "invalid_api_key", "unknown or revoked API key");
+                    }
+                    exchange.getAttributes().put(CurrentUserArgumentResolver.API_KEY, caller.get());
+                    return chain.filter(exchange);
+                });
+    }
+
+    /**
+     * Runs the lookup off the event loop, behind the database gate. A refused credential answers 401
+     * with its reason; a lookup that cannot be made (database or IdP down) answers 503.
+     */
+    private <T> Mono<Optional<T>> lookup(ServerWebExchange exchange, Supplier<Optional<T>> lookup) {
+        return Mono.fromCallable(() -> gate.through(lookup))
+                .subscribeOn(blocking)
+                .onErrorResume(e -> {
+                    if (e instanceof DomainException.Unauthenticated refused) {
+                        return ErrorResponses.unauthorized(exchange, json, refused.code(), refused.getMessage()).then(Mono.empty());
+                    }
+                    if (e instanceof HostJwtVerifier.KeysUnavailable) {
+                        log.warn("The identity provider's keys could not be fetched: {}", e.getMessage());
+                        return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "identity_provider_unavailable",
+                                "the identity provider's keys cannot be fetched; try again shortly").then(Mono.empty());
+                    }
+                    log.warn("Authentication lookup failed: {}", e.toString());
+                    return reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                            "authentication is temporarily unavailable; try again shortly").then(Mono.empty());
+                });
+    }
+
+    static boolean takesApiKey(List<String> segments) {
+        return API_KEY_PATHS.stream().anyMatch(pattern -> pattern.size() == segments.size()
+                && java.util.stream.IntStream.range(0, pattern.size())
+                        .allMatch(i -> pattern.get(i).equals("*") || pattern.get(i).equals(segments.get(i))));
     }
 
     /**

@@ -26,8 +26,14 @@ final class ErrorResponses {
     }
 
     static Mono<Void> unauthorized(ServerWebExchange exchange, JsonMapper json) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return reject(exchange, json, HttpStatus.UNAUTHORIZED, "unauthorized", "missing or invalid bearer token");
+        return unauthorized(exchange, json, "unauthorized", "missing or invalid bearer token");
+    }
+
+    /** 401 with the reason; {@code WWW-Authenticate} as RFC 6750 has it. */
+    static Mono<Void> unauthorized(ServerWebExchange exchange, JsonMapper json, String code, String message) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                code.equals("unauthorized") ? "Bearer" : "Bearer error=\"invalid_token\"");
+        return reject(exchange, json, HttpStatus.UNAUTHORIZED, code, message);
     }
 
     static Optional<String> bearerToken(ServerHttpRequest request) {

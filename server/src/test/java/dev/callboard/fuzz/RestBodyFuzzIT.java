@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * JSON bodies made up by Jazzer, sent to every endpoint that reads one, as an admin, as a client or
- * without a token. Every answer must be a success or a 4xx with an error body naming a code; a 5xx,
+ * JSON bodies made up by Jazzer, sent to every endpoint that reads one, as an admin, as a client,
+ * with an API key or without a token. Every answer must be a success or a 4xx with an error body naming a code; a 5xx,
  * a body that is not an error, or anything logged at ERROR or with a stack trace is a finding.
  */
 @TestPropertySource(properties = {
@@ -40,34 +40,38 @@ class RestBodyFuzzIT extends EndToEndTest {
     private static final List<String> TARGETS = List.of(
             "POST /api/auth/login", "POST /api/users", "PUT /api/presence/me", "POST /api/calls",
             "POST /api/calls/{call}/answer", "POST /api/calls/{call}/decline", "POST /api/calls/{call}/cancel",
-            "POST /api/calls/{call}/hangup", "POST /api/realtime/beacon");
+            "POST /api/calls/{call}/hangup", "POST /api/realtime/beacon", "POST /api/api-keys",
+            "POST /api/tokens", "PUT /api/users/by-external-id/crm-fuzz", "PATCH /api/users/{client}");
 
     private static Users users;
     private static UUID lastCall;
 
-    private record Users(CallboardClient admin, CallboardClient client, UUID clientId) {}
+    private record Users(CallboardClient admin, CallboardClient client, UUID clientId, String apiKey) {}
 
     @FuzzTest(maxDuration = "30s")
     @DictionaryEntries({"\"email\"", "\"password\"", "\"displayName\"", "\"role\"", "\"admin\"", "\"client\"",
             "\"status\"", "\"message\"", "\"expiresAt\"", "\"calleeId\"", "\"media\"", "\"audio\"", "\"video\"",
             "\"deviceId\"", "\"reason\"", "\"userId\"", "\"beaconKey\"", "\"do_not_disturb\"", "\"busy\"",
-            "\"appear_offline\"", "\"2026-12-02T10:00:00Z\"", "\"\\u0000\"", "1e400", "9.3e18", "-1", "null", "{}", "[]"})
+            "\"appear_offline\"", "\"2026-12-02T10:00:00Z\"", "\"externalId\"", "\"ttlSeconds\"", "\"user\"",
+            "\"active\"", "\"name\"", "\"avatarUrl\"", "\"crm-fuzz\"", "\"\\u0000\"", "1e400", "9.3e18", "-1", "null", "{}", "[]"})
     void bodies(FuzzedDataProvider data) throws IOException, InterruptedException {
         LoggedProblems problems = FuzzSetup.loopbackAndLog();
         Users who = users();
         String target = TARGETS.get(data.consumeInt(0, TARGETS.size() - 1));
-        int caller = data.consumeInt(0, 2);
+        int caller = data.consumeInt(0, 3);
         boolean realCall = data.consumeBoolean();
         String idempotencyKey = data.consumeBoolean() ? data.consumeAsciiString(80) : null;
         String body = data.consumeRemainingAsString();
 
         String[] methodAndPath = target.split(" ");
-        String path = methodAndPath[1].replace("{call}", realCall ? ringingCall(who) : UUID.randomUUID().toString());
+        String path = methodAndPath[1].replace("{call}", realCall ? ringingCall(who) : UUID.randomUUID().toString())
+                .replace("{client}", who.clientId().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString(body));
         if (caller < 2) request.header("Authorization", "Bearer " + (caller == 0 ? who.admin() : who.client()).token());
+        if (caller == 3) request.header("Authorization", "Bearer " + who.apiKey());
         if (idempotencyKey != null && !idempotencyKey.isBlank() && idempotencyKey.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -114,12 +118,24 @@ class RestBodyFuzzIT extends EndToEndTest {
         }
     }
 
+    private String apiKey(CallboardClient admin) {
+        try {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/api-keys"))
+                    .header("Authorization", "Bearer " + admin.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"fuzz\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(created.body()).path("key").asString();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Users users() {
         if (users == null) {
             CallboardClient client = newUser(Role.CLIENT, "Fuzz Client");
             // online, so that calls to the client ring rather than being missed at once
             client.connect(SessionOptions.builder().build()).orTimeout(10, TimeUnit.SECONDS).join();
-            users = new Users(newUser(Role.ADMIN, "Fuzz Admin"), client, id(client));
+            CallboardClient admin = newUser(Role.ADMIN, "Fuzz Admin");
+            users = new Users(admin, client, id(client), apiKey(admin));
         }
         return users;
     }

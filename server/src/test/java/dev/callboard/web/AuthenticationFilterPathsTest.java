@@ -27,6 +27,19 @@ class AuthenticationFilterPathsTest {
     }
 
     @Test
+    void anApiKeyWorksOnlyWhereAHostBackendNeedsOne() {
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/tokens"))).isTrue();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/users/by-external-id/crm-1"))).isTrue();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/users/by-external-id/crm%2F1"))).isTrue();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/users/by-external-id"))).isFalse();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/users/by-external-id/a/b"))).isFalse();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/users"))).isFalse();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/api-keys"))).isFalse();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/api/tokens/x"))).isFalse();
+        assertThat(AuthenticationFilter.takesApiKey(segments("/ws"))).isFalse();
+    }
+
+    @Test
     void webSocketPath() {
         assertThat(AuthenticationFilter.isWebSocket(segments("/ws"))).isTrue();
         assertThat(AuthenticationFilter.isWebSocket(segments("//ws/"))).isTrue();

@@ -17,7 +17,16 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import dev.callboard.auth.ApiKeys;
+import dev.callboard.auth.Credentials;
+import dev.callboard.identity.Role;
+import dev.callboard.messaging.EventBus;
+import dev.callboard.messaging.OutboundEvent;
+
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,11 +41,24 @@ class AuthenticationFilterTest {
             new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2"));
     final AuthProperties properties = new AuthProperties(null, null, 0, 0, null, null);
     final AuthenticationFilter filter = new AuthenticationFilter(
-            new AuthTokens(unreachable, Clock.systemUTC(), properties),
+            new Credentials(new AuthTokens(unreachable, Clock.systemUTC(), properties), Optional.empty()),
+            new ApiKeys(unreachable, Clock.systemUTC(), new NoDevices()),
             new WsTickets(unreachable, Clock.systemUTC(), properties),
             new AllowedOrigins(List.of("http://localhost:8080")),
             JsonMapper.builder().build(),
             new DatabaseGate(4, Clock.systemUTC()));
+    /** Nobody is connected in these tests. */
+    static final class NoDevices implements EventBus {
+        @Override
+        public void toUsers(Collection<UUID> userIds, OutboundEvent event) {}
+
+        @Override
+        public void toDevice(UUID userId, String deviceId, OutboundEvent event) {}
+
+        @Override
+        public void toWatchersOf(UUID subjectId, Role subjectRole, OutboundEvent event) {}
+    }
+
     final AtomicBoolean passed = new AtomicBoolean();
     final WebFilterChain chain = exchange -> {
         passed.set(true);
