@@ -7,6 +7,12 @@
 //   cb.connect();
 //   cb.addEventListener('presence', e => console.log(e.detail));
 //
+// Inside a host app, let the host's backend hand out tokens (a host-signed JWT, or one minted with an
+// API key through POST /api/tokens); the SDK asks again before each expires and keeps sockets up:
+//
+//   CallboardClient.configure({ baseUrl: 'https://calls.example.com',
+//     tokenProvider: async () => (await fetch('/my-backend/callboard-token')).json() }); // {token, expiresAt}
+//
 // Events (CustomEvent, payload in `detail`): 'connection' {connected}, 'hello', 'me',
 // 'presence' (a presence), 'missed-call' (a missed call), 'missed-count' {count},
 // 'call' (a Call that appeared: incoming or outgoing), 'call-update' (a Call that changed),
@@ -55,11 +61,15 @@ export class CallboardClient extends EventTarget {
   #pending = new Map();
   #activity = new ActivityTracker(() => this.#heartbeat());
   #iceServers = null;
+  #tokenProvider = null;
+  #refreshing = null;
+  #refreshTimer = null;
 
-  constructor({ baseUrl = '', storage = sessionStorage } = {}) {
+  constructor({ baseUrl = '', storage = sessionStorage, token, tokenProvider } = {}) {
     super();
     this.#base = baseUrl.replace(/\/$/, '');
     this.#storage = storage;
+    this.#useCredentials({ token, tokenProvider });
   }
 
   /** One client per page, so every component on it shares the session. */
@@ -73,17 +83,68 @@ export class CallboardClient extends EventTarget {
    * exist) at a Callboard server on another origin: `configure({ baseUrl: 'https://calls.example.com' })`.
    * Every URL follows: REST, the beacon, and the WebSocket (wss for an https baseUrl). Call it before
    * `login`/`connect`; the server must list this page's origin in `callboard.web.allowed-origins`.
+   *
+   * `token` uses a token the host already has; `tokenProvider` is an async function the SDK calls
+   * whenever it needs a token (at first, shortly before the current one expires, after a 401). It
+   * returns a token string or `{token, expiresAt}` (what `POST /api/tokens` answers); an open socket
+   * moves to each new token without reconnecting.
    */
-  static configure({ baseUrl = '', storage } = {}) {
+  static configure({ baseUrl = '', storage, token, tokenProvider } = {}) {
     const client = CallboardClient.shared();
     if (client.#wantConnected) throw new Error('configure() must come before connect()');
     client.#base = baseUrl.replace(/\/$/, '');
     if (storage) client.#storage = storage;
+    client.#useCredentials({ token, tokenProvider });
     return client;
   }
 
+  #useCredentials({ token, tokenProvider }) {
+    if (tokenProvider !== undefined && typeof tokenProvider !== 'function') throw new TypeError('tokenProvider must be a function');
+    if (tokenProvider) this.#tokenProvider = tokenProvider;
+    if (token) this.#storage.setItem(TOKEN_KEY, token);
+  }
+
   get token() { return this.#storage.getItem(TOKEN_KEY); }
-  get signedIn() { return !!this.token; }
+  get signedIn() { return !!this.token || !!this.#tokenProvider; }
+
+  /**
+   * Asks the tokenProvider for a new token (one request at a time), stores it, schedules the next
+   * refresh and moves an open socket to it. Resolves to the token.
+   */
+  refreshToken() {
+    if (!this.#tokenProvider) return Promise.reject(new Error('no tokenProvider configured'));
+    this.#refreshing ??= (async () => {
+      try {
+        const given = await this.#tokenProvider();
+        const token = typeof given === 'string' ? given : given?.token;
+        if (!token) throw new Error('the tokenProvider gave no token');
+        this.#storage.setItem(TOKEN_KEY, token);
+        this.#scheduleRefresh(expiryOf(given, token));
+        this.#moveSocketTo(token);
+        return token;
+      } finally {
+        this.#refreshing = null;
+      }
+    })();
+    return this.#refreshing;
+  }
+
+  #scheduleRefresh(expiresAt) {
+    clearTimeout(this.#refreshTimer);
+    if (!expiresAt) return;
+    const lifetime = expiresAt - Date.now();
+    // a minute before expiry, or a fifth of the lifetime for short tokens; never a busy loop
+    const inMs = Math.max(5000, lifetime - Math.min(60000, lifetime / 5));
+    this.#refreshTimer = setTimeout(() => this.refreshToken().catch(e => console.warn('callboard: token refresh', e.message)), inMs);
+  }
+
+  #moveSocketTo(token) {
+    if (this.#ws?.readyState !== WebSocket.OPEN) return;
+    this.send('session.refresh', { token }).catch(e => {
+      // refused (another user's token, or not valid): reconnect with it, which tells
+      if (e?.code !== 'identity_provider_unavailable') this.#ws?.close(4000, 'token refresh refused');
+    });
+  }
 
   /** This tab's device id: stable across reloads of the tab, different in every tab. */
   get deviceId() {
@@ -105,12 +166,14 @@ export class CallboardClient extends EventTarget {
   /** Uses a token the host application already has. */
   async useToken(token) {
     this.#storage.setItem(TOKEN_KEY, token);
+    this.#moveSocketTo(token);
     this.#setMe(await this.api('GET', '/api/me'));
     return this.me;
   }
 
   /** Restores the session of this tab, if any: resolves to the user or null. */
   async resume() {
+    if (!this.token && this.#tokenProvider) await this.refreshToken();
     if (!this.token) return null;
     try {
       this.#setMe(await this.api('GET', '/api/me'));
@@ -123,13 +186,15 @@ export class CallboardClient extends EventTarget {
 
   async logout() {
     this.#wantConnected = false;
+    this.#tokenProvider = null;
     if (this.#ws?.readyState === WebSocket.OPEN) this.#ws.send(JSON.stringify({ type: 'bye', data: {} }));
     try { await this.api('POST', '/api/auth/logout'); } catch { /* the token is dropped anyway */ }
     this.#signedOut();
   }
 
   /** A REST call. Rejects with an ApiError carrying the server's error code. */
-  async api(method, path, body, { anonymous = false, headers = {} } = {}) {
+  async api(method, path, body, { anonymous = false, headers = {}, retried = false } = {}) {
+    if (!anonymous && !this.token && this.#tokenProvider) await this.refreshToken();
     const h = { ...headers };
     if (body !== undefined) h['Content-Type'] = 'application/json';
     if (!anonymous && this.token) h.Authorization = `Bearer ${this.token}`;
@@ -137,6 +202,11 @@ export class CallboardClient extends EventTarget {
     if (res.status === 204) return null;
     const json = await res.json().catch(() => null);
     if (!res.ok) {
+      if (res.status === 401 && !anonymous && this.#tokenProvider && !retried) {
+        // expired or revoked: one new token, one more try
+        await this.refreshToken();
+        return this.api(method, path, body, { anonymous, headers, retried: true });
+      }
       if (res.status === 401 && !anonymous) this.#signedOut();
       throw new ApiError(res.status, json?.error?.code, json?.error?.message);
     }
@@ -382,6 +452,7 @@ export class CallboardClient extends EventTarget {
   }
 
   #signedOut() {
+    clearTimeout(this.#refreshTimer);
     this.#storage.removeItem(TOKEN_KEY);
     this.disconnect();
     this.me = null;
@@ -391,6 +462,18 @@ export class CallboardClient extends EventTarget {
 
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+/** When a token expires (ms since the epoch): as the provider said, or a JWT's own `exp`; else unknown. */
+function expiryOf(given, token) {
+  const said = typeof given === 'object' ? Date.parse(given?.expiresAt ?? '') : NaN;
+  if (!Number.isNaN(said)) return said;
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+  } catch {
+    return null; // an opaque token without expiresAt: refreshed after a 401 only
   }
 }
 

@@ -163,6 +163,16 @@ public final class CallboardSession implements AutoCloseable {
         return request("heartbeat", heartbeatData());
     }
 
+    /**
+     * Moves this socket to a new token of the same user (the old one is about to expire): the socket
+     * then stays open until the new one ends. Completes with {@code {expiresAt}}; an error reply
+     * ({@code forbidden}: another user's token, {@code unauthorized}/{@code invalid_token}: not valid)
+     * leaves the socket on its old token.
+     */
+    public CompletableFuture<JsonNode> refreshToken(String token) {
+        return request("session.refresh", java.util.Map.of("token", token));
+    }
+
     public CompletableFuture<JsonNode> setPresence(PresenceUpdate update) {
         return request("presence.set", update.toJson());
     }

@@ -24,11 +24,11 @@ public final class Connection {
 
     private final WebSocketSession session;
     private final DeviceContext device;
-    private final Session signedIn;
+    private volatile Session signedIn;
     private final long id;
     private final String beaconKey;
     private final int queueLimit;
-    private final long sessionCheckedAt;
+    private volatile long sessionCheckedAt;
     private final Sinks.Many<WebSocketMessage> sink =
             Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(8).get());
     private int queued;
@@ -54,8 +54,18 @@ public final class Connection {
 
     public String deviceId() { return device.deviceId(); }
 
-    /** The session (bearer token) this socket was opened with; it closes when that session ends. */
+    /**
+     * The session (bearer token) this socket was opened with, or moved to with {@code session.refresh};
+     * it closes when that session ends.
+     */
     public Session signedIn() { return signedIn; }
+
+    /** The client refreshed its token: the socket now lives as long as the new session (same user, same role). */
+    void continueIn(Session next, long checkedAtNanos) {
+        if (!next.user().equals(signedIn.user())) throw new IllegalArgumentException("another user's or role's session");
+        this.signedIn = next;
+        this.sessionCheckedAt = checkedAtNanos;
+    }
 
     public long id() { return id; }
 

@@ -1,5 +1,8 @@
 package dev.callboard.realtime;
 
+import dev.callboard.auth.Credentials;
+import dev.callboard.auth.HostJwtVerifier;
+import dev.callboard.auth.Session;
 import dev.callboard.error.DomainException;
 import dev.callboard.messaging.InboundMessageHandler;
 import dev.callboard.presence.PresenceEngine;
@@ -23,7 +26,7 @@ import java.util.Map;
 
 /**
  * Parses one client frame and hands it to the right handler: the built-in {@code heartbeat},
- * {@code presence.set} and {@code bye}, or a feature's {@link InboundMessageHandler}. Any message
+ * {@code presence.set}, {@code session.refresh} and {@code bye}, or a feature's {@link InboundMessageHandler}. Any message
  * with an {@code id} is answered with {@code ack} or {@code error} carrying the same id.
  */
 @Component
@@ -34,13 +37,15 @@ public class InboundDispatcher {
     private final PresenceEngine presence;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final Credentials credentials;
     private final Map<String, InboundMessageHandler> handlers = new HashMap<>();
 
-    public InboundDispatcher(PresenceEngine presence, JsonMapper mapper, Clock clock,
+    public InboundDispatcher(PresenceEngine presence, JsonMapper mapper, Clock clock, Credentials credentials,
                              List<InboundMessageHandler> featureHandlers) {
         this.presence = presence;
         this.mapper = mapper;
         this.clock = clock;
+        this.credentials = credentials;
         for (InboundMessageHandler h : featureHandlers) handlers.put(h.type(), h);
     }
 
@@ -114,6 +119,9 @@ public class InboundDispatcher {
             case "presence.set" -> {
                 return presence.choose(c.user().id(), c.user().role(), PresenceUpdate.parse(data));
             }
+            case "session.refresh" -> {
+                return refresh(c, data);
+            }
             case "bye" -> {
                 c.close(CloseStatus.NORMAL);
                 return null;
@@ -124,6 +132,30 @@ public class InboundDispatcher {
                 return handler.handle(c.device(), data);
             }
         }
+    }
+
+    /**
+     * The client has a new token (its host refreshed it before the old one expired): the socket moves
+     * to the new session instead of closing when the old one ends. The token must be the same user's
+     * with the same role; a new role closes the socket (4003) so that it reconnects with it.
+     */
+    private Map<String, Object> refresh(Connection c, JsonNode data) {
+        JsonNode token = data.get("token");
+        if (token == null || !token.isString() || token.asString().isEmpty()) throw DomainException.invalid("token is required");
+        long checkedAt = System.nanoTime();
+        Session next;
+        try {
+            next = credentials.authenticate(token.asString());
+        } catch (HostJwtVerifier.KeysUnavailable e) {
+            throw DomainException.conflict("identity_provider_unavailable", "the identity provider's keys cannot be fetched; try again shortly");
+        }
+        if (!next.user().id().equals(c.user().id())) throw DomainException.forbidden("that token belongs to another user");
+        if (next.user().role() != c.user().role()) {
+            c.close(ConnectionRegistry.SESSION_ENDED);
+            return Map.of("reconnect", true);
+        }
+        c.continueIn(next, checkedAt);
+        return Map.of("expiresAt", next.expiresAt().toString());
     }
 
     /** Accepts an ISO-8601 instant or epoch milliseconds; {@code idleMs} (immune to client clock skew) wins if given. */

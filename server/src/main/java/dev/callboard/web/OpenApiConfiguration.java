@@ -1,6 +1,8 @@
 package dev.callboard.web;
 
 import dev.callboard.auth.Session;
+import dev.callboard.identity.ApiKeyCaller;
+import dev.callboard.identity.Caller;
 import dev.callboard.identity.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
     static {
         // Resolved from the bearer token, not sent by the caller.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Session.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Caller.class, ApiKeyCaller.class, Session.class);
     }
 
     @Bean

@@ -15,11 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,64 @@ class SessionEndIT extends AuthIntegrationTest {
 
         assertThat(closeCode(socket)).isEqualTo(4003);
         assertThat(fresh.isOpen()).isTrue();
+    }
+
+    @Test
+    void aSocketMovedToAFreshTokenOutlivesTheOldOne() {
+        User user = createUser(Role.CLIENT);
+        String first = login(user);
+        CallboardSession socket = connect(first, "laptop");
+        clock.advance(Duration.ofSeconds(30));
+        String second = login(user);
+
+        JsonNode ack = socket.refreshToken(second).orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(Instant.parse(ack.path("expiresAt").asString())).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60));
+        http().post().uri("/api/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + first)
+                .exchange().expectStatus().isNoContent();
+        clock.advance(Duration.ofSeconds(31)); // the first token would have expired now
+        openSessions.closeExpired();
+        openSessions.closeEnded();
+        assertThat(socket.heartbeat().orTimeout(5, TimeUnit.SECONDS).join()).as("still open").isNotNull();
+
+        clock.advance(Duration.ofSeconds(30)); // and now the second
+        openSessions.closeExpired();
+        assertThat(closeCode(socket)).isEqualTo(4003);
+    }
+
+    @Test
+    void aRefreshWithABadOrAnotherUsersTokenIsRefusedAndTheSocketKeepsItsSession() {
+        User user = createUser(Role.CLIENT);
+        String token = login(user);
+        CallboardSession socket = connect(token, "laptop");
+        String stranger = login(createUser(Role.CLIENT));
+
+        assertThat(refusal(socket, Map.of("token", stranger))).isEqualTo("forbidden");
+        assertThat(refusal(socket, Map.of("token", "not-a-token"))).isEqualTo("unauthorized");
+        assertThat(refusal(socket, Map.of("token", 42))).isEqualTo("bad_request");
+        assertThat(refusal(socket, Map.of())).isEqualTo("bad_request");
+        assertThat(socket.isOpen()).isTrue();
+
+        http().post().uri("/api/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isNoContent();
+        assertThat(closeCode(socket)).as("still on the token it was opened with").isEqualTo(4003);
+    }
+
+    @Test
+    void aRefreshToATokenWithAnotherRoleReconnects() {
+        User user = createUser(Role.CLIENT);
+        CallboardSession socket = connect(login(user), "laptop");
+        jdbc.sql("UPDATE users SET role = 'admin' WHERE id = ?").param(user.id()).update();
+        socket.refreshToken(login(user)); // the socket closes at once: the ack may not make it
+        assertThat(closeCode(socket)).isEqualTo(4003);
+    }
+
+    private static String refusal(CallboardSession socket, Map<String, ?> data) {
+        try {
+            socket.request("session.refresh", data).orTimeout(5, TimeUnit.SECONDS).join();
+            return "accepted";
+        } catch (java.util.concurrent.CompletionException e) {
+            return ((dev.callboard.client.CallboardException) e.getCause()).code();
+        }
     }
 
     private CallboardSession connect(String token, String deviceId) {

@@ -14,11 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -56,11 +65,24 @@ class BrowserCrossOriginIT extends BrowserTest {
         if (stranger != null) stranger.stop(0);
     }
 
-    /** Serves one page whose script gets Callboard's address from the query string, as a host app's template would. */
+    /**
+     * Serves one page whose script gets Callboard's address from the query string, as a host app's
+     * template would, and the host backend's {@code /token}: a Callboard token for the user named in
+     * the query, minted with the host's API key.
+     */
     private static HttpServer hostApp(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        server.createContext("/token", exchange -> { // (contexts match by prefix: no other path may start so)
+            String user = exchange.getRequestURI().getQuery().replaceFirst("^user=", "");
+            byte[] minted = hostBackend.mint(URLDecoder.decode(user, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, minted.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(minted);
+            }
+        });
         server.createContext("/", exchange -> {
-            byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
+            byte[] page = (exchange.getRequestURI().getPath().equals("/crm-with-tokens") ? TOKEN_PAGE : PAGE).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -70,6 +92,52 @@ class BrowserCrossOriginIT extends BrowserTest {
         server.start();
         return server;
     }
+
+    /** The host app's backend: holds the API key, mints two-minute tokens, remembers them. */
+    private static final class HostBackend {
+        final URI callboard;
+        final String apiKey;
+        final List<String> minted = new CopyOnWriteArrayList<>();
+
+        HostBackend(URI callboard, String apiKey) {
+            this.callboard = callboard;
+            this.apiKey = apiKey;
+        }
+
+        String mint(String externalId) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(callboard.resolve("/api/tokens"))
+                        .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + externalId + "\",\"ttlSeconds\":120,"
+                                + "\"user\":{\"displayName\":\"Host user " + externalId + "\"}}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                minted.add(JSON.readTree(response.body()).path("token").asString());
+                return response.body();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static volatile HostBackend hostBackend;
+
+    private static final String TOKEN_PAGE = """
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>CRM</title>
+            <script type="module">
+              const q = new URLSearchParams(location.search);
+              const { CallboardClient } = await import(q.get('callboard') + '/sdk/callboard-elements.js');
+              const cb = CallboardClient.configure({ baseUrl: q.get('callboard'),
+                tokenProvider: async () => (await fetch('/token?user=' + encodeURIComponent(q.get('user')))).json() });
+              let opened = 0;
+              cb.addEventListener('hello', () => document.body.dataset.hellos = String(++opened));
+              document.querySelector('cb-status-badge').setAttribute('user-id', q.get('watch'));
+              cb.connect();
+            </script></head>
+            <body><h1>Account manager</h1><cb-status-badge show-label></cb-status-badge></body></html>
+            """;
 
     private static final String PAGE = """
             <!doctype html>
@@ -103,6 +171,52 @@ class BrowserCrossOriginIT extends BrowserTest {
 
         adaDesk.setPresence(PresenceUpdate.status(ManualStatus.BUSY)).join();
         assertThat(page.locator("cb-status-badge")).hasAttribute("data-status", "busy");
+    }
+
+    @Test
+    void theHostBackendsTokensKeepTheSocketUpAcrossARefresh() {
+        CallboardClient root = root();
+        hostBackend = new HostBackend(baseUri(), createApiKey(root));
+        CallboardClient ada = newUser(Role.ADMIN, "Ada Account Manager");
+        CallboardSession adaDesk = connect(ada);
+
+        Page page = newContext().newPage();
+        page.clock().install();
+        page.navigate("http://localhost:" + HOST_PORT + "/crm-with-tokens?callboard=" + enc(baseUri().toString())
+                + "&user=crm-" + UUID.randomUUID() + "&watch=" + ada.me().id());
+        assertThat(page.locator("body")).hasAttribute("data-hellos", "1");
+        assertThat(page.locator("cb-status-badge")).hasAttribute("data-status", "available");
+        org.assertj.core.api.Assertions.assertThat(hostBackend.minted).hasSize(1);
+
+        page.clock().fastForward(100_000); // past the refresh point of a two-minute token
+        org.awaitility.Awaitility.await().atMost(SOON).until(() -> hostBackend.minted.size() == 2);
+        // the socket moved to the new token: ending the first one no longer closes it
+        logout(hostBackend.minted.getFirst());
+        adaDesk.setPresence(PresenceUpdate.status(ManualStatus.BUSY)).join();
+        assertThat(page.locator("cb-status-badge")).hasAttribute("data-status", "busy");
+        assertThat(page.locator("body")).hasAttribute("data-hellos", "1");
+    }
+
+    private String createApiKey(CallboardClient admin) {
+        try {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(baseUri().resolve("/api/api-keys"))
+                    .header("Authorization", "Bearer " + admin.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"crm\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(created.body()).path("key").asString();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void logout(String token) {
+        try {
+            int status = HTTP.send(HttpRequest.newBuilder(baseUri().resolve("/api/auth/logout"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            org.assertj.core.api.Assertions.assertThat(status).isEqualTo(204);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ class WebSocketFrameFuzzIT extends EndToEndTest {
     private static long probes;
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"\"type\"", "\"id\"", "\"data\"", "\"heartbeat\"", "\"presence.set\"", "\"bye\"",
+    @DictionaryEntries({"\"type\"", "\"id\"", "\"data\"", "\"heartbeat\"", "\"presence.set\"", "\"bye\"", "\"session.refresh\"", "\"token\"",
             "\"call.signal\"", "\"idleMs\"", "\"lastInputAt\"", "\"focused\"", "\"status\"", "\"message\"",
             "\"expiresAt\"", "\"callId\"", "\"sdp\"", "\"candidate\"", "\"available\"", "\"busy\"",
             "\"do_not_disturb\"", "\"be_right_back\"", "\"appear_offline\"", "\"away\"", "\"\\u0000\"",

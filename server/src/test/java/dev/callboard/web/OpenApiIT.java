@@ -25,9 +25,10 @@ class OpenApiIT extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode doc = JsonMapper.builder().build().readTree(response.body());
         assertThat(doc.path("paths").propertyNames()).contains(
-                "/api/auth/login", "/api/directory", "/api/presence/me", "/api/calls", "/api/missed-calls");
+                "/api/auth/login", "/api/directory", "/api/presence/me", "/api/calls", "/api/missed-calls",
+                "/api/tokens", "/api/api-keys", "/api/users/by-external-id/{externalId}");
         // The current user comes from the token; it must not show up as something to send.
-        assertThat(response.body()).doesNotContain("CurrentUser");
+        assertThat(response.body()).doesNotContain("CurrentUser").doesNotContain("Caller");
         assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
     }
 }
