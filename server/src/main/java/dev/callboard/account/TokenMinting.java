@@ -8,12 +8,11 @@ import dev.callboard.directory.UserRepository;
 import dev.callboard.error.DomainException;
 import dev.callboard.identity.ApiKeyCaller;
 import dev.callboard.identity.Caller;
+import dev.callboard.identity.Ids;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code POST /api/tokens}: the host backend, with an API key, gets a short-lived Callboard token for
@@ -62,13 +61,7 @@ public class TokenMinting {
     }
 
     private User byId(String raw) {
-        UUID id;
-        try {
-            id = UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("user");
-        }
-        return users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+        return users.findById(Ids.parseOrNotFound(raw, "user")).orElseThrow(() -> DomainException.notFound("user"));
     }
 
     private static Duration ttl(Long seconds) {

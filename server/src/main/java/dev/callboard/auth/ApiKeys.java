@@ -3,6 +3,7 @@ package dev.callboard.auth;
 import dev.callboard.error.DomainException;
 import dev.callboard.identity.ApiKeyCaller;
 import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Ids;
 import dev.callboard.messaging.EventBus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ public class ApiKeys {
     /** Revokes the key and the tokens minted with it; revoking a revoked key changes nothing. 404 if unknown. */
     public void revoke(CurrentUser admin, String rawId) {
         requireAdmin(admin);
-        UUID id = id(rawId);
+        UUID id = Ids.parseOrNotFound(rawId, "API key");
         OffsetDateTime now = utc(clock.instant());
         int found = jdbc.sql("UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?").params(now, id).update();
         if (found == 0) throw DomainException.notFound("API key");
@@ -102,14 +103,6 @@ public class ApiKeys {
                 .params(SecretTokens.sha256(key), now, now.minus(LAST_USED_RESOLUTION))
                 .query((rs, i) -> new ApiKeyCaller(rs.getObject("id", UUID.class), rs.getString("name")))
                 .optional();
-    }
-
-    private static UUID id(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("API key");
-        }
     }
 
     private static void requireAdmin(CurrentUser actor) {

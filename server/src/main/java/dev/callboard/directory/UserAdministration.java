@@ -3,6 +3,7 @@ package dev.callboard.directory;
 import dev.callboard.directory.PasswordHasher;
 import dev.callboard.error.DomainException;
 import dev.callboard.identity.CurrentUser;
+import dev.callboard.identity.Ids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -96,11 +97,7 @@ public class UserAdministration {
 
     /** Checked after the role: a client learns nothing, not even whether the id is well formed. */
     private static UUID id(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("user");
-        }
+        return Ids.parseOrNotFound(raw, "user");
     }
 
     private static void requireAdmin(CurrentUser actor) {

@@ -10,16 +10,13 @@ import dev.callboard.client.Media;
 import dev.callboard.client.Role;
 import dev.callboard.client.SessionOptions;
 import dev.callboard.e2e.EndToEndTest;
+import dev.callboard.support.ApiAnswer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -36,21 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 // a configuration of its own: closed afterwards, so its pool does not count against a shared PostgreSQL
 @DirtiesContext
 class AccountLifecycleIT extends EndToEndTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode body) {
-        String code() {
-            return body.path("error").path("code").asString();
-        }
-    }
 
     @Test
     void detailsChangeAndANewRoleReconnectsTheUsersSockets() {
         CallboardClient cleo = newUser(Role.CLIENT, "Cleo");
         CallboardSession phone = connect(cleo);
 
-        Answer changed = patch(root(), id(cleo), "{\"displayName\":\"Cleo Admin\",\"email\":\"CLEO.NEW@account.test\","
+        ApiAnswer changed = patch(root(), id(cleo), "{\"displayName\":\"Cleo Admin\",\"email\":\"CLEO.NEW@account.test\","
                 + "\"avatarUrl\":\"https://img.example.com/cleo.png\",\"role\":\"admin\"}");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().path("displayName").asString()).isEqualTo("Cleo Admin");
@@ -76,7 +66,7 @@ class AccountLifecycleIT extends EndToEndTest {
         Call call = ada.startCall(cleoId, Media.AUDIO);
         cleo.answerCall(call.id(), "phone");
 
-        Answer deactivated = patch(root(), cleoId, "{\"active\":false}");
+        ApiAnswer deactivated = patch(root(), cleoId, "{\"active\":false}");
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.body().path("active").asBoolean()).isFalse();
 
@@ -122,27 +112,21 @@ class AccountLifecycleIT extends EndToEndTest {
         assertThat(unchanged.path("role").asString()).isEqualTo("client");
     }
 
-    private Answer get(CallboardClient as, UUID id) {
+    private ApiAnswer get(CallboardClient as, UUID id) {
         return send(as, HttpRequest.newBuilder(baseUri().resolve("/api/users/" + id)).GET());
     }
 
-    private Answer patch(CallboardClient as, UUID id, String body) {
+    private ApiAnswer patch(CallboardClient as, UUID id, String body) {
         return patchRaw(as, id.toString(), body);
     }
 
-    private Answer patchRaw(CallboardClient as, String id, String body) {
+    private ApiAnswer patchRaw(CallboardClient as, String id, String body) {
         return send(as, HttpRequest.newBuilder(baseUri().resolve("/api/users/" + id))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static Answer send(CallboardClient as, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + as.token()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    private static ApiAnswer send(CallboardClient as, HttpRequest.Builder request) {
+        return ApiAnswer.send(as.token(), request);
     }
 }

@@ -9,16 +9,13 @@ import dev.callboard.client.CallboardClient;
 import dev.callboard.client.CallboardSession;
 import dev.callboard.client.Role;
 import dev.callboard.e2e.EndToEndTest;
+import dev.callboard.support.ApiAnswer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -39,18 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class HostBackendIT extends EndToEndTest {
     static final String SECRET = "the-crm-backend-shares-this-secret-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode body) {
-        String code() {
-            return body.path("error").path("code").asString();
-        }
-    }
 
     @Test
     void anAdminCreatesAKeyThatIsShownOnceListedWithoutItsSecretAndMarkedWhenUsed() {
-        Answer created = post(root().token(), "/api/api-keys", "{\"name\":\"CRM backend\"}");
+        ApiAnswer created = post(root().token(), "/api/api-keys", "{\"name\":\"CRM backend\"}");
         assertThat(created.status()).isEqualTo(201);
         String key = created.body().path("key").asString();
         assertThat(key).startsWith("cbk_");
@@ -84,7 +74,7 @@ class HostBackendIT extends EndToEndTest {
     void theHostMintsATokenForItsUserCreatingHimFirstAndTheTokenWorksEverywhere() {
         String key = newKey();
         String externalId = "crm-" + UUID.randomUUID();
-        Answer minted = mint(key, "{\"externalId\":\"" + externalId + "\",\"ttlSeconds\":600,"
+        ApiAnswer minted = mint(key, "{\"externalId\":\"" + externalId + "\",\"ttlSeconds\":600,"
                 + "\"user\":{\"displayName\":\"Kim Host\",\"email\":\"kim." + externalId + "@crm.example\"}}");
         assertThat(minted.status()).isEqualTo(201);
         String token = minted.body().path("token").asString();
@@ -105,7 +95,7 @@ class HostBackendIT extends EndToEndTest {
     void badMintRequestsAreRefusedAndCreateNobody() {
         String key = newKey();
         int before = root().users().size();
-        Answer unknown = mint(key, "{\"externalId\":\"crm-nobody\"}");
+        ApiAnswer unknown = mint(key, "{\"externalId\":\"crm-nobody\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(mint(key, "{\"userId\":\"" + UUID.randomUUID() + "\"}").status()).isEqualTo(404);
         assertThat(mint(key, "{\"userId\":\"not-a-uuid\"}").status()).isEqualTo(404);
@@ -119,10 +109,10 @@ class HostBackendIT extends EndToEndTest {
 
         assertThat(mint(root().token(), "{\"userId\":\"" + id(root()) + "\"}").status())
                 .as("a user's token cannot mint tokens, not even an admin's").isEqualTo(403);
-        Answer elsewhere = get(key, "/api/directory");
+        ApiAnswer elsewhere = get(key, "/api/directory");
         assertThat(elsewhere.status()).isEqualTo(403);
         assertThat(elsewhere.code()).isEqualTo("api_key_not_allowed");
-        Answer forged = mint("cbk_" + "x".repeat(43), "{\"externalId\":\"crm-x\"}");
+        ApiAnswer forged = mint("cbk_" + "x".repeat(43), "{\"externalId\":\"crm-x\"}");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.code()).isEqualTo("invalid_api_key");
     }
@@ -132,7 +122,7 @@ class HostBackendIT extends EndToEndTest {
         String key = newKey();
         String externalId = "crm-" + UUID.randomUUID();
         assertThat(upsert(key, externalId, "{\"displayName\":\"Dee\",\"active\":false}").status()).isEqualTo(201);
-        Answer refused = mint(key, "{\"externalId\":\"" + externalId + "\"}");
+        ApiAnswer refused = mint(key, "{\"externalId\":\"" + externalId + "\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("user_deactivated");
     }
@@ -148,7 +138,7 @@ class HostBackendIT extends EndToEndTest {
         assertThat(delete(root().token(), "/api/api-keys/" + keyId).status()).isEqualTo(204);
         assertThat(socket.closed().orTimeout(5, TimeUnit.SECONDS).join().code()).isEqualTo(4003);
         assertThat(get(token, "/api/me").status()).isEqualTo(401);
-        Answer dead = mint(key, "{\"externalId\":\"crm-any\"}");
+        ApiAnswer dead = mint(key, "{\"externalId\":\"crm-any\"}");
         assertThat(dead.status()).isEqualTo(401);
         assertThat(dead.code()).isEqualTo("invalid_api_key");
         assertThat(keyNamed(keyId).path("revokedAt").isNull()).isFalse();
@@ -159,17 +149,17 @@ class HostBackendIT extends EndToEndTest {
     void upsertByExternalIdCreatesUpdatesAdoptsAndDeactivates() {
         String key = newKey();
         String externalId = "crm-" + UUID.randomUUID();
-        Answer created = upsert(key, externalId, "{\"displayName\":\"Uma\",\"role\":\"client\"}");
+        ApiAnswer created = upsert(key, externalId, "{\"displayName\":\"Uma\",\"role\":\"client\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("email").isNull()).as("a host user may have no email").isTrue();
-        Answer updated = upsert(root().token(), externalId, "{\"displayName\":\"Uma Updated\",\"email\":\"uma@crm.example\"}");
+        ApiAnswer updated = upsert(root().token(), externalId, "{\"displayName\":\"Uma Updated\",\"email\":\"uma@crm.example\"}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().path("id").asString()).isEqualTo(created.body().path("id").asString());
         assertThat(updated.body().path("email").asString()).isEqualTo("uma@crm.example");
 
         // an account made in Callboard first is adopted by the host through its email
         CallboardClient local = newUser(Role.CLIENT, "Lou");
-        Answer adopted = upsert(key, "crm-lou", "{\"displayName\":\"Lou\",\"email\":\"" + local.me().email() + "\"}");
+        ApiAnswer adopted = upsert(key, "crm-lou", "{\"displayName\":\"Lou\",\"email\":\"" + local.me().email() + "\"}");
         assertThat(adopted.status()).isEqualTo(200);
         assertThat(adopted.body().path("id").asString()).isEqualTo(id(local).toString());
         assertThat(adopted.body().path("externalId").asString()).isEqualTo("crm-lou");
@@ -192,7 +182,7 @@ class HostBackendIT extends EndToEndTest {
         String externalId = "crm-" + UUID.randomUUID();
         String token = hostToken(externalId);
         int before = root().users().size();
-        Answer refused = get(token, "/api/me");
+        ApiAnswer refused = get(token, "/api/me");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("user_not_provisioned");
         assertThat(root().users()).hasSize(before);
@@ -223,35 +213,25 @@ class HostBackendIT extends EndToEndTest {
                 .filter(k -> k.path("id").asString().equals(id)).findFirst().orElseThrow();
     }
 
-    private Answer mint(String key, String body) {
+    private ApiAnswer mint(String key, String body) {
         return post(key, "/api/tokens", body);
     }
 
-    private Answer upsert(String credential, String externalId, String body) {
-        return send(credential, HttpRequest.newBuilder(baseUri().resolve("/api/users/by-external-id/" + externalId))
+    private ApiAnswer upsert(String credential, String externalId, String body) {
+        return ApiAnswer.send(credential, HttpRequest.newBuilder(baseUri().resolve("/api/users/by-external-id/" + externalId))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private Answer post(String credential, String path, String body) {
-        return send(credential, HttpRequest.newBuilder(baseUri().resolve(path))
+    private ApiAnswer post(String credential, String path, String body) {
+        return ApiAnswer.send(credential, HttpRequest.newBuilder(baseUri().resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private Answer get(String credential, String path) {
-        return send(credential, HttpRequest.newBuilder(baseUri().resolve(path)));
+    private ApiAnswer get(String credential, String path) {
+        return ApiAnswer.send(credential, HttpRequest.newBuilder(baseUri().resolve(path)));
     }
 
-    private Answer delete(String credential, String path) {
-        return send(credential, HttpRequest.newBuilder(baseUri().resolve(path)).DELETE());
-    }
-
-    private static Answer send(String credential, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + credential).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    private ApiAnswer delete(String credential, String path) {
+        return ApiAnswer.send(credential, HttpRequest.newBuilder(baseUri().resolve(path)).DELETE());
     }
 }

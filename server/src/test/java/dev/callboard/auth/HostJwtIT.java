@@ -15,6 +15,7 @@ import dev.callboard.client.CallboardSession;
 import dev.callboard.client.CloseStatus;
 import dev.callboard.client.Role;
 import dev.callboard.e2e.EndToEndTest;
+import dev.callboard.support.ApiAnswer;
 import dev.callboard.support.MovableClock;
 import dev.callboard.support.MutableClock;
 import dev.callboard.support.OidcProvider;
@@ -30,13 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,17 +61,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostJwtIT extends EndToEndTest {
     static final String SECRET = "a-shared-secret-of-the-host-backend-0123456789";
     static final OidcProvider PROVIDER = OidcProvider.onFreePort();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MutableClock clock;
 
-    record Answer(int status, JsonNode body) {
-        String code() {
-            return body.path("error").path("code").asString();
-        }
-    }
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
@@ -93,12 +83,12 @@ class HostJwtIT extends EndToEndTest {
         // Callboard is already up (this test runs first): the provider has not been started yet
         assertThat(PROVIDER.started()).isFalse();
         String token = signedBy(new RSAKeyGenerator(2048).keyID("not-yet").generate(), claims("crm-early").build());
-        Answer down = me(token);
+        ApiAnswer down = me(token);
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.code()).isEqualTo("identity_provider_unavailable");
 
         PROVIDER.start();
-        Answer up = me(PROVIDER.token(Map.of("subject", "crm-early", "name", "Early Bird")));
+        ApiAnswer up = me(PROVIDER.token(Map.of("subject", "crm-early", "name", "Early Bird")));
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.body().path("displayName").asString()).isEqualTo("Early Bird");
     }
@@ -108,7 +98,7 @@ class HostJwtIT extends EndToEndTest {
         String subject = "crm-" + UUID.randomUUID();
         String first = PROVIDER.token(Map.of("subject", subject, "email", "Dana@Host.Example", "name", "Dana Host",
                 "picture", "https://img.example.com/dana.png"));
-        Answer me = me(first);
+        ApiAnswer me = me(first);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().path("displayName").asString()).isEqualTo("Dana Host");
         assertThat(me.body().path("email").asString()).isEqualTo("dana@host.example");
@@ -117,7 +107,7 @@ class HostJwtIT extends EndToEndTest {
         assertThat(me.body().path("externalId").asString()).isEqualTo(subject);
         String id = me.body().path("id").asString();
 
-        Answer renamed = me(PROVIDER.token(Map.of("subject", subject, "email", "dana@host.example", "name", "Dana Renamed")));
+        ApiAnswer renamed = me(PROVIDER.token(Map.of("subject", subject, "email", "dana@host.example", "name", "Dana Renamed")));
         assertThat(renamed.body().path("id").asString()).as("the same user").isEqualTo(id);
         assertThat(renamed.body().path("displayName").asString()).isEqualTo("Dana Renamed");
         assertThat(me(first).status()).as("the first token still works").isEqualTo(200);
@@ -129,11 +119,11 @@ class HostJwtIT extends EndToEndTest {
 
     @Test
     void es256AndSharedSecretHs256TokensWorkToo() throws Exception {
-        Answer es = me(PROVIDER.token(Map.of("subject", "crm-ec", "alg", "ES256", "name", "Eve Curve")));
+        ApiAnswer es = me(PROVIDER.token(Map.of("subject", "crm-ec", "alg", "ES256", "name", "Eve Curve")));
         assertThat(es.status()).isEqualTo(200);
         assertThat(es.body().path("displayName").asString()).isEqualTo("Eve Curve");
 
-        Answer hs = me(hs256(claims("crm-hs").claim("name", "Hal Secret").build()));
+        ApiAnswer hs = me(hs256(claims("crm-hs").claim("name", "Hal Secret").build()));
         assertThat(hs.status()).isEqualTo(200);
         assertThat(hs.body().path("displayName").asString()).isEqualTo("Hal Secret");
     }
@@ -176,7 +166,7 @@ class HostJwtIT extends EndToEndTest {
                 signedWithSecret("another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8), claims("bad-secret").build()));
 
         refused.forEach((why, token) -> {
-            Answer answer = me(token);
+            ApiAnswer answer = me(token);
             assertThat(answer.status()).as(why).isEqualTo(401);
             assertThat(answer.code()).as(why).isEqualTo("invalid_token");
             assertThat(answer.body().path("error").path("message").asString()).as(why).isNotBlank();
@@ -187,7 +177,7 @@ class HostJwtIT extends EndToEndTest {
     @Test
     void aTokenWhoseEmailBelongsToAnotherUserIsNotProvisioned() {
         int before = userCount();
-        Answer answer = me(PROVIDER.token(Map.of("subject", "crm-" + UUID.randomUUID(), "email", "root@jwt.test")));
+        ApiAnswer answer = me(PROVIDER.token(Map.of("subject", "crm-" + UUID.randomUUID(), "email", "root@jwt.test")));
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.code()).isEqualTo("user_not_provisioned");
         assertThat(userCount()).isEqualTo(before);
@@ -201,12 +191,12 @@ class HostJwtIT extends EndToEndTest {
         String id = me(token).body().path("id").asString();
         CallboardSession socket = connect(CallboardClient.create(baseUri()).withToken(token));
 
-        assertThat(send(root().token(), HttpRequest.newBuilder(uri("/api/users/" + id))
+        assertThat(ApiAnswer.send(root().token(), HttpRequest.newBuilder(uri("/api/users/" + id))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"active\":false}"))).status()).isEqualTo(200);
         assertThat(socket.closed().orTimeout(5, TimeUnit.SECONDS).join().code()).isEqualTo(4003);
         assertThat(me(token).status()).isEqualTo(401);
-        Answer fresh = me(PROVIDER.token(Map.of("subject", subject, "name", "Gone Soon")));
+        ApiAnswer fresh = me(PROVIDER.token(Map.of("subject", subject, "name", "Gone Soon")));
         assertThat(fresh.status()).isEqualTo(401);
         assertThat(fresh.code()).isEqualTo("user_deactivated");
     }
@@ -215,9 +205,9 @@ class HostJwtIT extends EndToEndTest {
     void aLoggedOutHostTokenIsDead() {
         String token = PROVIDER.token(Map.of("subject", "crm-" + UUID.randomUUID()));
         assertThat(me(token).status()).isEqualTo(200);
-        assertThat(send(token, HttpRequest.newBuilder(uri("/api/auth/logout"))
+        assertThat(ApiAnswer.send(token, HttpRequest.newBuilder(uri("/api/auth/logout"))
                 .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(204);
-        Answer after = me(token);
+        ApiAnswer after = me(token);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.code()).isEqualTo("invalid_token");
     }
@@ -230,7 +220,7 @@ class HostJwtIT extends EndToEndTest {
         String unseen = hs256(claims("crm-expiring").expirationTime(Date.from(clock.instant().plusSeconds(61))).build());
         clock.advance(Duration.ofSeconds(60 + 31)); // past the 30 s skew
         for (String token : new String[] {seen, unseen}) {
-            Answer answer = me(token);
+            ApiAnswer answer = me(token);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.code()).isEqualTo("invalid_token");
         }
@@ -276,21 +266,11 @@ class HostJwtIT extends EndToEndTest {
         return root().users().size();
     }
 
-    private Answer me(String token) {
-        return send(token, HttpRequest.newBuilder(uri("/api/me")));
+    private ApiAnswer me(String token) {
+        return ApiAnswer.send(token, HttpRequest.newBuilder(uri("/api/me")));
     }
 
     private URI uri(String path) {
         return baseUri().resolve(path);
-    }
-
-    private static Answer send(String token, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
