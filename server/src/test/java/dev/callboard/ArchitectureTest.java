@@ -37,8 +37,8 @@ class ArchitectureTest {
 
     /** Bottom to top. {@code ""} is {@value #BASE} itself, the application class. */
     static final List<String> LAYERS = List.of(
-            "error", "identity", "db", "messaging", "cluster", "directory", "auth",
-            "presence", "call", "missedcall", "account", "web", "realtime", "ops", "");
+            "error", "identity", "db", "messaging", "outbox", "cluster", "directory", "auth",
+            "presence", "call", "missedcall", "account", "webhook", "web", "realtime", "ops", "");
 
     /** Transport and infrastructure. Every other package is domain code. */
     static final Set<String> EDGES = Set.of("db", "cluster", "web", "realtime", "ops", "");

@@ -1,5 +1,6 @@
 package dev.callboard.call;
 
+import dev.callboard.outbox.Outbox;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * SQL for {@code call_attempts}. Every state change is one conditional UPDATE guarded by the
  * expected current status, so of two concurrent moves exactly one matches a row; the loser gets
- * an empty result and reports a conflict. Reads join the parties' names.
+ * an empty result and reports a conflict. Reads join the parties' names. Each change also writes
+ * its webhook event ({@link Outbox}) in the same statement.
  */
 @Repository
 public class CallRepository {
@@ -26,6 +28,15 @@ public class CallRepository {
             + "JOIN users cr ON cr.id = c.caller_id JOIN users ce ON ce.id = c.callee_id";
 
     static final RowMapper<Call> CALL = CallRepository::map;
+
+    /** Every transition is also a webhook event ({@code call.ringing}, {@code call.answered}, ...), in the same statement. */
+    private static final String CALL_EVENT = Outbox.cte("call",
+            "c JOIN users cr ON cr.id = c.caller_id JOIN users ce ON ce.id = c.callee_id",
+            "'call.' || c.status", "c.id",
+            "jsonb_build_object('call', jsonb_build_object('id', c.id, 'callerId', c.caller_id, "
+                    + "'callerExternalId', cr.external_id, 'calleeId', c.callee_id, 'calleeExternalId', ce.external_id, "
+                    + "'media', c.call_type, 'status', c.status, 'reason', c.reason, 'startedAt', c.started_at, "
+                    + "'answeredAt', c.answered_at, 'endedAt', c.ended_at, 'durationSeconds', c.duration_seconds))");
 
     private final JdbcClient jdbc;
 
@@ -41,7 +52,7 @@ public class CallRepository {
     public Call insert(NewCall n) {
         String insert = "INSERT INTO call_attempts (id, caller_id, callee_id, call_type, status, reason, started_at, "
                 + "ring_deadline, ended_at, idempotency_key, replaced_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING *";
-        return jdbc.sql("WITH c AS (" + insert + ") " + VIEW.formatted("c"))
+        return jdbc.sql("WITH c AS (" + insert + ")" + CALL_EVENT + " " + VIEW.formatted("c"))
                 .params(n.id(), n.callerId(), n.calleeId(), n.media().wire(), n.status().wire(),
                         n.reason() == null ? null : n.reason().wire(), ts(n.startedAt()), ts(n.ringDeadline()),
                         n.status().isTerminal() ? ts(n.startedAt()) : null, n.idempotencyKey(), n.replacedBy())
@@ -137,7 +148,7 @@ public class CallRepository {
         params[setParams.length] = id;
         params[setParams.length + 1] = from.wire();
         String sql = "UPDATE call_attempts SET " + set + " WHERE id = ? AND status = ? RETURNING *";
-        return jdbc.sql("WITH c AS (" + sql + ") " + VIEW.formatted("c")).params(params).query(CALL).optional();
+        return jdbc.sql("WITH c AS (" + sql + ")" + CALL_EVENT + " " + VIEW.formatted("c")).params(params).query(CALL).optional();
     }
 
     /** timestamptz parameters go as OffsetDateTime so the JVM's time zone never matters. */

@@ -1,6 +1,7 @@
 package dev.callboard.directory;
 
 import dev.callboard.identity.Role;
+import dev.callboard.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,16 @@ public class UserRepository {
             rs.getBoolean("active"),
             rs.getString("external_id"));
 
+    private static final String USER_PAYLOAD = "jsonb_build_object('user', jsonb_build_object('id', u.id, "
+            + "'externalId', u.external_id, 'email', u.email, 'displayName', u.display_name, 'role', u.role, "
+            + "'avatarUrl', u.avatar_url, 'active', u.active))";
+    private static final String USER_CREATED = Outbox.cte("user", "u", "'user.created'", "u.id", USER_PAYLOAD);
+    /** {@code was_active}: the row before the UPDATE, read in its RETURNING (which sees the statement's snapshot). */
+    private static final String USER_CHANGED = Outbox.cte("user", "u",
+            "CASE WHEN u.was_active AND NOT u.active THEN 'user.deactivated' "
+                    + "WHEN NOT u.was_active AND u.active THEN 'user.reactivated' ELSE 'user.updated' END",
+            "u.id", USER_PAYLOAD);
+
     /** A user with the stored password hash, for login only. */
     public record Credentials(User user, String passwordHash) {}
 
@@ -40,8 +51,8 @@ public class UserRepository {
 
     public User create(String email, String displayName, Role role, String avatarUrl, String passwordHash) {
         try {
-            return jdbc.sql("INSERT INTO users (email, display_name, role, avatar_url, password_hash) "
-                            + "VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+            return jdbc.sql("WITH u AS (INSERT INTO users (email, display_name, role, avatar_url, password_hash) "
+                            + "VALUES (?, ?, ?, ?, ?) RETURNING *)" + USER_CREATED + " SELECT " + COLUMNS + " FROM u")
                     .params(email, displayName, role.wire(), avatarUrl, passwordHash)
                     .query(USER).single();
         } catch (DuplicateKeyException e) {
@@ -55,8 +66,8 @@ public class UserRepository {
      */
     public User createExternal(String externalId, String email, String displayName, Role role, String avatarUrl) {
         try {
-            return jdbc.sql("INSERT INTO users (external_id, email, display_name, role, avatar_url) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (external_id) DO NOTHING RETURNING " + COLUMNS)
+            return jdbc.sql("WITH u AS (INSERT INTO users (external_id, email, display_name, role, avatar_url) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (external_id) DO NOTHING RETURNING *)" + USER_CREATED + " SELECT " + COLUMNS + " FROM u")
                     .params(externalId, email, displayName, role.wire(), avatarUrl)
                     .query(USER).optional()
                     .or(() -> findByExternalId(externalId))
@@ -108,11 +119,12 @@ public class UserRepository {
     public Optional<User> update(UUID id, UserChange.Valid change) {
         boolean demotesOrDeactivates = change.role() == Role.CLIENT || Boolean.FALSE.equals(change.active());
         try {
-            Optional<User> updated = jdbc.sql("UPDATE users SET email = coalesce(?, email), display_name = coalesce(?, display_name), "
+            Optional<User> updated = jdbc.sql("WITH u AS (UPDATE users SET email = coalesce(?, email), display_name = coalesce(?, display_name), "
                             + "avatar_url = CASE WHEN ? THEN ? ELSE avatar_url END, role = coalesce(?, role), active = coalesce(?, active) "
                             + "WHERE id = ? AND (NOT ? OR role <> 'admin' OR NOT active "
                             + "    OR EXISTS (SELECT 1 FROM users o WHERE o.id <> ? AND o.role = 'admin' AND o.active)) "
-                            + "RETURNING " + COLUMNS)
+                            + "RETURNING *, (SELECT p.active FROM users p WHERE p.id = users.id) AS was_active)"
+                            + USER_CHANGED + " SELECT " + COLUMNS + " FROM u")
                     .params(change.email(), change.displayName(), change.avatarGiven(), change.avatarUrl(),
                             change.role() == null ? null : change.role().wire(), change.active(), id,
                             demotesOrDeactivates, id)

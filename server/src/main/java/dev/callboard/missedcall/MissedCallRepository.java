@@ -4,6 +4,7 @@ import dev.callboard.call.Call;
 import dev.callboard.call.HangupReason;
 import dev.callboard.call.Media;
 import dev.callboard.call.PageCursor;
+import dev.callboard.outbox.Outbox;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,9 +44,16 @@ public class MissedCallRepository {
      * Records that the callee missed this call. Must run in the transaction that moved the call,
      * so the record exists exactly when the transition does.
      */
+    private static final String MISSED_CALL_EVENT = Outbox.cte("missed_call",
+            "m JOIN users cr ON cr.id = m.caller_id JOIN users ce ON ce.id = m.callee_id",
+            "'missed_call.created'", "m.call_id",
+            "jsonb_build_object('missedCall', jsonb_build_object('id', m.id, 'callId', m.call_id, 'callerId', m.caller_id, "
+                    + "'callerExternalId', cr.external_id, 'calleeId', m.callee_id, 'calleeExternalId', ce.external_id, "
+                    + "'media', m.call_type, 'reason', m.reason, 'attemptedAt', m.attempted_at))");
+
     public UUID insert(Call call, HangupReason reason) {
-        return jdbc.sql("INSERT INTO missed_calls (call_id, caller_id, callee_id, call_type, reason, attempted_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+        return jdbc.sql("WITH m AS (INSERT INTO missed_calls (call_id, caller_id, callee_id, call_type, reason, attempted_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING *)" + MISSED_CALL_EVENT + " SELECT id FROM m")
                 .params(call.id(), call.callerId(), call.calleeId(), call.media().wire(), reason.wire(),
                         ts(call.startedAt()))
                 .query(UUID.class).single();
