@@ -1,5 +1,6 @@
 package dev.callboard.account;
 
+import dev.callboard.auth.Session;
 import dev.callboard.auth.Sessions;
 import dev.callboard.call.CallService;
 import dev.callboard.directory.ExternalProfile;
@@ -46,10 +47,38 @@ public class AccountLifecycle {
         return upserted;
     }
 
+    /** Deletes the user's personal data; he is cut off like a deactivated user, his calls stay in others' history. */
+    public void delete(Caller caller, String userId) {
+        cutOff(administration.delete(caller, userId));
+    }
+
+    /** The same, for the user the host knows by this id. */
+    public void deleteByExternalId(Caller caller, String externalId) {
+        if (!caller.mayManageUsers()) throw DomainException.forbidden("admin role or API key required");
+        User user = externalUsers.find(ExternalProfile.validExternalId(externalId))
+                .orElseThrow(() -> DomainException.notFound("user"));
+        delete(caller, user.id().toString());
+    }
+
+    /** He changed his password: his other sessions end (whoever else had his password is out). */
+    public void changeOwnPassword(CurrentUser me, Session session, UserAdministration.PasswordChange change) {
+        administration.changeOwnPassword(me, change);
+        sessions.endAllOthersOf(me.id(), session.id());
+    }
+
+    /** An admin set a new password: every session of the user ends, he signs in with the new one. */
+    public void resetPassword(CurrentUser admin, String userId, UserAdministration.PasswordReset reset) {
+        sessions.endAllOf(administration.resetPassword(admin, userId, reset).id());
+    }
+
+    private void cutOff(User before) {
+        sessions.endAllOf(before.id());
+        calls.endAllOf(new CurrentUser(before.id(), before.role()));
+    }
+
     private void followUp(User before, User after) {
         if (before.active() && !after.active()) {
-            sessions.endAllOf(after.id());
-            calls.endAllOf(new CurrentUser(after.id(), before.role()));
+            cutOff(before);
         } else if (before.role() != after.role()) {
             sessions.closeSocketsOf(after.id());
         }

@@ -61,7 +61,7 @@ public class TokenMinting {
     }
 
     private User byId(String raw) {
-        return users.findById(Ids.parseOrNotFound(raw, "user")).orElseThrow(() -> DomainException.notFound("user"));
+        return users.findLiving(Ids.parseOrNotFound(raw, "user")).orElseThrow(() -> DomainException.notFound("user"));
     }
 
     private static Duration ttl(Long seconds) {

@@ -118,6 +118,14 @@ public class AuthTokens {
                 .update();
     }
 
+    /** Revokes every token of the user but one; returns the sessions it ended. */
+    public List<String> revokeAllOfExcept(UUID userId, String keptSessionId) {
+        return jdbc.sql("UPDATE auth_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL "
+                        + "AND token_hash <> decode(?, 'hex') RETURNING encode(token_hash, 'hex')")
+                .params(utc(clock.instant()), userId, keptSessionId)
+                .query(String.class).list();
+    }
+
     /** Those of these sessions whose token still works (not revoked, not expired, not deleted). */
     public Set<String> stillValid(Collection<String> sessionIds) {
         if (sessionIds.isEmpty()) return Set.of();

@@ -33,6 +33,11 @@ public class Sessions {
         bus.closeSessions(userId, null);
     }
 
+    /** The user changed his password: every other session ends (a thief's included), this one stays. */
+    public void endAllOthersOf(UUID userId, String keptSessionId) {
+        tokens.revokeAllOfExcept(userId, keptSessionId).forEach(ended -> bus.closeSessions(userId, ended));
+    }
+
     /** The user was deactivated or deleted, or must sign in again: every token is revoked, every socket closes. */
     public void endAllOf(UUID userId) {
         tokens.revokeAllOf(userId);

@@ -31,6 +31,12 @@ public record NewUser(String email, String displayName, String role, String pass
         String e = validEmail(email);
         String name = validDisplayName(displayName);
         Role parsedRole = Role.parse(role);
+        validPassword(password, e);
+        return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
+    }
+
+    /** The password rules (NIST SP 800-63B); {@code email} may be null for a user without one. */
+    static String validPassword(String password, String email) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw DomainException.invalid("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
@@ -41,10 +47,10 @@ public record NewUser(String email, String displayName, String role, String pass
             throw DomainException.invalid("password is one of the most common passwords; choose another");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (lower.equals(e) || lower.equals(e.substring(0, e.indexOf('@')))) {
+        if (email != null && (lower.equals(email) || lower.equals(email.substring(0, email.indexOf('@'))))) {
             throw DomainException.invalid("password must not be the email address");
         }
-        return new Valid(e, name, parsedRole, password, validAvatarUrl(avatarUrl));
+        return password;
     }
 
     static String validEmail(String raw) {

@@ -2,6 +2,7 @@ package dev.callboard.directory;
 
 import dev.callboard.directory.PasswordHasher;
 import dev.callboard.error.DomainException;
+import dev.callboard.identity.Caller;
 import dev.callboard.identity.CurrentUser;
 import dev.callboard.identity.Ids;
 import org.springframework.stereotype.Service;
@@ -38,8 +39,56 @@ public class UserAdministration {
     /** Admin API: any user, active or not; 404 if there is none (a malformed id included). */
     public User get(CurrentUser actor, String rawId) {
         requireAdmin(actor);
-        return users.findById(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
+        return users.findLiving(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
     }
+
+    /**
+     * Admin API (or the host's API key): deletes the user's personal data, keeping his calls in the
+     * others' history as "Deleted user"; 404 if there is no such user, 409 {@code last_admin}.
+     *
+     * @return the user as he was before
+     */
+    public User delete(Caller actor, String rawId) {
+        if (!actor.mayManageUsers()) throw DomainException.forbidden("admin role or API key required");
+        UUID id = id(rawId);
+        try {
+            return tx.execute(status -> {
+                users.lockAdminChanges();
+                return users.delete(id).orElseThrow(() -> DomainException.notFound("user"));
+            });
+        } catch (UserRepository.LastAdminException e) {
+            throw DomainException.conflict("last_admin", "the last active admin cannot be deleted");
+        }
+    }
+
+    /** Self-service: the current password proves it is him; then the new one replaces it. */
+    public void changeOwnPassword(CurrentUser me, PasswordChange request) {
+        if (request == null || request.currentPassword() == null || request.newPassword() == null) {
+            throw DomainException.invalid("currentPassword and newPassword are required");
+        }
+        String hash = users.passwordHash(me.id()).orElseThrow(() -> DomainException.conflict("no_password",
+                "this account signs in through the host app; its password is managed there"));
+        if (!hasher.matches(request.currentPassword(), hash)) {
+            throw DomainException.forbidden("wrong_password", "the current password is not correct");
+        }
+        User user = users.findLiving(me.id()).orElseThrow(() -> DomainException.notFound("user"));
+        users.setPasswordHash(me.id(), hasher.hash(NewUser.validPassword(request.newPassword(), user.email())));
+    }
+
+    /** Admin API: sets a new password for someone who forgot his (he then signs in with it). */
+    public User resetPassword(CurrentUser actor, String rawId, PasswordReset request) {
+        requireAdmin(actor);
+        User user = users.findLiving(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
+        if (request == null || request.password() == null) throw DomainException.invalid("password is required");
+        users.setPasswordHash(user.id(), hasher.hash(NewUser.validPassword(request.password(), user.email())));
+        return user;
+    }
+
+    /** The body of {@code PUT /api/me/password}. */
+    public record PasswordChange(String currentPassword, String newPassword) {}
+
+    /** The body of {@code PUT /api/users/{id}/password}. */
+    public record PasswordReset(String password) {}
 
     /**
      * Admin API: changes name, email, avatar, role or active. The last active admin can be neither
@@ -52,7 +101,7 @@ public class UserAdministration {
         try {
             return tx.execute(status -> {
                 users.lockAdminChanges();
-                User before = users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+                User before = users.findLiving(id).orElseThrow(() -> DomainException.notFound("user"));
                 User after = users.update(id, change).orElseThrow(() -> DomainException.notFound("user"));
                 return new Changed(before, after);
             });

@@ -34,6 +34,9 @@ public class UserRepository {
                     + "WHEN NOT u.was_active AND u.active THEN 'user.reactivated' ELSE 'user.updated' END",
             "u.id", USER_PAYLOAD);
 
+    private static final String USER_DELETED = Outbox.cte("user", "u", "'user.deleted'", "u.id",
+            "jsonb_build_object('user', jsonb_build_object('id', u.id, 'externalId', u.old_external_id))");
+
     /** A user with the stored password hash, for login only. */
     public record Credentials(User user, String passwordHash) {}
 
@@ -121,7 +124,7 @@ public class UserRepository {
         try {
             Optional<User> updated = jdbc.sql("WITH u AS (UPDATE users SET email = coalesce(?, email), display_name = coalesce(?, display_name), "
                             + "avatar_url = CASE WHEN ? THEN ? ELSE avatar_url END, role = coalesce(?, role), active = coalesce(?, active) "
-                            + "WHERE id = ? AND (NOT ? OR role <> 'admin' OR NOT active "
+                            + "WHERE id = ? AND deleted_at IS NULL AND (NOT ? OR role <> 'admin' OR NOT active "
                             + "    OR EXISTS (SELECT 1 FROM users o WHERE o.id <> ? AND o.role = 'admin' AND o.active)) "
                             + "RETURNING *, (SELECT p.active FROM users p WHERE p.id = users.id) AS was_active)"
                             + USER_CHANGED + " SELECT " + COLUMNS + " FROM u")
@@ -129,7 +132,7 @@ public class UserRepository {
                             change.role() == null ? null : change.role().wire(), change.active(), id,
                             demotesOrDeactivates, id)
                     .query(USER).optional();
-            if (updated.isEmpty() && findById(id).isPresent()) throw new LastAdminException();
+            if (updated.isEmpty() && findLiving(id).isPresent()) throw new LastAdminException();
             return updated;
         } catch (DuplicateKeyException e) {
             throw new EmailTakenException();
@@ -142,12 +145,53 @@ public class UserRepository {
         }
     }
 
+    /** The stored password hash; empty for a user without one (the host app manages him). */
+    public Optional<String> passwordHash(UUID id) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL AND password_hash IS NOT NULL")
+                .param(id).query(String.class).optional();
+    }
+
+    /** @return false if there is no such (living) user */
+    public boolean setPasswordHash(UUID id, String hash) {
+        return jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL")
+                .params(hash, id).update() == 1;
+    }
+
+    /**
+     * Deletes the user's personal data (GDPR): email, name, avatar, external id, password and his
+     * presence message go; the row stays, anonymised and inactive, so that the other party's call
+     * history keeps its calls ("Deleted user"). The last active admin cannot be deleted
+     * ({@link LastAdminException}). Run it after {@link #lockAdminChanges} in one transaction.
+     *
+     * @return the user as he was, empty if there is no such (living) user
+     */
+    public Optional<User> delete(UUID id) {
+        Optional<User> before = findLiving(id);
+        if (before.isEmpty()) return before;
+        int deleted = jdbc.sql("WITH u AS (UPDATE users SET email = NULL, display_name = 'Deleted user', avatar_url = NULL, "
+                        + "external_id = NULL, password_hash = NULL, active = false, deleted_at = now(), updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL AND (role <> 'admin' OR NOT active "
+                        + "    OR EXISTS (SELECT 1 FROM users o WHERE o.id <> ? AND o.role = 'admin' AND o.active)) "
+                        + "RETURNING *, (SELECT p.external_id FROM users p WHERE p.id = users.id) AS old_external_id)"
+                        + USER_DELETED + " SELECT count(*) FROM u")
+                .params(id, id).query(Integer.class).single();
+        if (deleted == 0) throw new LastAdminException();
+        jdbc.sql("UPDATE user_presence SET status_message = NULL, status_message_expires_at = NULL, device_info = NULL "
+                + "WHERE user_id = ?").param(id).update();
+        return before;
+    }
+
+    /** The user unless he was deleted. */
+    public Optional<User> findLiving(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ? AND deleted_at IS NULL").param(id).query(USER).optional();
+    }
+
     public long countAdmins() {
         return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin' AND active").query(Long.class).single();
     }
 
     public List<User> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY display_name, id").query(USER).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE deleted_at IS NULL ORDER BY display_name, id").query(USER).list();
     }
 
     /**

@@ -34,8 +34,8 @@ public abstract sealed class DomainException extends RuntimeException {
 
     /** Known caller, not allowed to do this. */
     public static final class Forbidden extends DomainException {
-        private Forbidden(String message) {
-            super("forbidden", message);
+        private Forbidden(String code, String message) {
+            super(code, message);
         }
     }
 
@@ -79,7 +79,12 @@ public abstract sealed class DomainException extends RuntimeException {
     }
 
     public static Forbidden forbidden(String message) {
-        return new Forbidden(message);
+        return new Forbidden("forbidden", message);
+    }
+
+    /** Known caller, not allowed, with a more specific code ({@code wrong_password}...). */
+    public static Forbidden forbidden(String code, String message) {
+        return new Forbidden(code, message);
     }
 
     public static NotFound notFound(String what) {

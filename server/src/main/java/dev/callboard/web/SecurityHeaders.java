@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Headers on every response, the refusals of the filters included. The Content-Security-Policy allows
- * no inline script; inline styles are still allowed, since the web components set some (the
- * host-integration work moves them to constructable stylesheets). {@code frame-ancestors} comes from
+ * no inline script and no inline style (the web components style themselves with constructable
+ * stylesheets, so a host page with {@code style-src 'self'} shows them as this app does). {@code frame-ancestors} comes from
  * {@code callboard.web.frame-ancestors}, so a host app may frame the app. API answers are never
  * stored by a browser or a proxy: they are one user's data, and some carry tokens.
  */
@@ -20,7 +20,7 @@ public class SecurityHeaders implements WebFilter, Ordered {
     private final String contentSecurityPolicy;
 
     public SecurityHeaders(WebProperties properties) {
-        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data: https:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors " + properties.frameAncestors();
     }

@@ -31,7 +31,7 @@ public class WebhookEndpoints {
     /** What an endpoint may subscribe to; {@code presence.changed} is not sent (yet): see docs/webhooks.md. */
     public static final Set<String> EVENT_TYPES = Set.of("call.ringing", "call.answered", "call.declined",
             "call.cancelled", "call.missed", "call.ended", "call.failed", "missed_call.created",
-            "user.created", "user.updated", "user.deactivated", "user.reactivated");
+            "user.created", "user.updated", "user.deactivated", "user.reactivated", "user.deleted");
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_DESCRIPTION_LENGTH = 200;
     static final int LOG_PAGE = 100;

@@ -34,12 +34,34 @@ export class CallboardElement extends HTMLElement {
     this.#listeners = [];
   }
 
+  /**
+   * The element's shadow root with its styles as constructable stylesheets (adoptedStyleSheets), so
+   * the components need no inline style and render the same under a CSP of `style-src 'self'`.
+   */
   shadow(css, html) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${BASE_CSS}${css}</style>${html}`;
+    root.adoptedStyleSheets = [sheet(BASE_CSS), sheet(css)];
+    root.innerHTML = html;
     return root;
   }
 }
+
+const sheets = new Map();
+
+/** One CSSStyleSheet per distinct CSS text, shared by every element that uses it. */
+function sheet(css) {
+  let s = sheets.get(css);
+  if (!s) {
+    s = new CSSStyleSheet();
+    s.replaceSync(css);
+    sheets.set(css, s);
+  }
+  return s;
+}
+
+/** Avatar sizes with a rule each (no inline style): a size in between takes the next one up. */
+const AVATAR_SIZES = [24, 32, 36, 40, 48, 64, 80, 96];
+const AVATAR_HUES = 36; // initials' background: the name's hue, in steps of 10°
 
 const BASE_CSS = `
   :host { font-family: var(--cb-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif); color: var(--cb-text, #242424); }
@@ -51,6 +73,10 @@ const BASE_CSS = `
   button.primary { background: var(--cb-accent, #5b5fc7); border-color: transparent; color: #fff; }
   button.danger { background: var(--cb-red, #d13438); border-color: transparent; color: #fff; }
   button.accept { background: var(--cb-green-strong, #237b4b); border-color: transparent; color: #fff; }
+  .avatar { border-radius: 50%; display: inline-grid; place-items: center; flex: none; font-weight: 600; color: #fff; overflow: hidden; }
+  .avatar img { width: 100%; height: 100%; object-fit: cover; }
+  ${AVATAR_SIZES.map(px => `.avatar.s${px} { width: ${px}px; height: ${px}px; font-size: ${Math.round(px * 0.4)}px; }`).join('\n  ')}
+  ${Array.from({ length: AVATAR_HUES }, (_, i) => `.avatar.h${i} { background: hsl(${i * 10} 45% 45%); }`).join('\n  ')}
 `;
 
 export function escapeHtml(s) {
@@ -64,10 +90,9 @@ export function initials(name) {
 /** An avatar: the picture if there is one, else initials on a colour derived from the name. */
 export function avatarHtml(name, url, size = 40) {
   const hue = [...String(name ?? '')].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
-  const style = `width:${size}px;height:${size}px;border-radius:50%;display:inline-grid;place-items:center;flex:none;` +
-    `font-size:${Math.round(size * 0.4)}px;font-weight:600;color:#fff;background:hsl(${hue} 45% 45%);overflow:hidden`;
-  const inner = url ? `<img src="${escapeHtml(url)}" alt="" style="width:100%;height:100%;object-fit:cover">` : escapeHtml(initials(name));
-  return `<span class="avatar" aria-hidden="true" style="${style}">${inner}</span>`;
+  const px = AVATAR_SIZES.find(s => s >= size) ?? AVATAR_SIZES.at(-1);
+  const inner = url ? `<img src="${escapeHtml(url)}" alt="">` : escapeHtml(initials(name));
+  return `<span class="avatar s${px} h${Math.floor(hue / 10)}" part="avatar" aria-hidden="true">${inner}</span>`;
 }
 
 export function formatTime(iso) {

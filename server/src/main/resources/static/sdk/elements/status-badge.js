@@ -1,9 +1,12 @@
 // <cb-status-badge user-id="…" size="sm|md|lg" show-label> or <cb-status-badge status="busy">
 // A coloured dot (green pulses gently) and the status in words, visible with show-label,
 // otherwise for screen readers only.
-import { CallboardElement, statusInfo } from './shared.js';
+import { CallboardElement, STATUS, statusInfo } from './shared.js';
 
 const SIZES = { sm: 10, md: 14, lg: 18 };
+// one rule per size and per status instead of an inline style (CSP `style-src 'self'`)
+const DOT_RULES = Object.entries(SIZES).map(([name, px]) => `.dot.${name} { width: ${px}px; height: ${px}px; }`)
+  .concat(Object.entries(STATUS).map(([status, info]) => `.dot.${status} { background: ${info.color}; }`)).join('\n');
 
 export class StatusBadge extends CallboardElement {
   static observedAttributes = ['user-id', 'status', 'size', 'show-label'];
@@ -18,6 +21,7 @@ export class StatusBadge extends CallboardElement {
       .message { font-size: 0.8em; color: var(--cb-muted, #616161); font-style: italic; }
       @keyframes pulse { 0%, 100% { box-shadow: 0 0 0 0 rgba(107, 183, 0, 0.55); } 50% { box-shadow: 0 0 0 4px rgba(107, 183, 0, 0); } }
       @media (prefers-reduced-motion: reduce) { .dot.available { animation: none; } }
+      ${DOT_RULES}
     `, `<span class="dot" part="dot" aria-hidden="true"></span><span class="label" part="label"></span>`);
     this.on('presence', e => { if (e.detail.userId === this.getAttribute('user-id')) this.render(); });
     this.on('hello', () => this.render());
@@ -37,10 +41,9 @@ export class StatusBadge extends CallboardElement {
   render() {
     const status = this.status;
     const info = statusInfo(status);
-    const px = SIZES[this.getAttribute('size')] ?? SIZES.md;
+    const size = SIZES[this.getAttribute('size')] ? this.getAttribute('size') : 'md';
     const dot = this.shadowRoot.querySelector('.dot');
-    dot.className = `dot ${status}`;
-    dot.style.cssText = `width:${px}px;height:${px}px;background:${info.color}`;
+    dot.className = `dot ${STATUS[status] ? status : 'offline'} ${size}`;
     const label = this.shadowRoot.querySelector('.label');
     label.textContent = info.label;
     label.classList.toggle('sr-only', !this.hasAttribute('show-label'));

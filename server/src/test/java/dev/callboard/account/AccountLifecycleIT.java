@@ -112,6 +112,71 @@ class AccountLifecycleIT extends EndToEndTest {
         assertThat(unchanged.path("role").asString()).isEqualTo("client");
     }
 
+    @Test
+    void aDeletedUsersPersonalDataIsGoneAndHisCallsStayInOthersHistoryAnonymised() {
+        CallboardClient ada = newUser(Role.ADMIN, "Ada");
+        CallboardClient cleo = newUser(Role.CLIENT, "Cleo");
+        String cleoEmail = cleo.me().email();
+        UUID cleoId = id(cleo);
+        Call missed = ada.startCall(cleoId, Media.AUDIO); // Cleo is offline: missed at once
+        CallboardSession phone = connect(cleo);
+
+        assertThat(send(cleo, delete("/api/users/" + id(ada))).status()).as("a client may not").isEqualTo(403);
+        assertThat(send(root(), delete("/api/users/" + cleoId)).status()).isEqualTo(204);
+
+        assertThat(phone.closed().orTimeout(5, TimeUnit.SECONDS).join().code()).isEqualTo(4003);
+        assertThatThrownBy(cleo::me).isInstanceOf(CallboardException.class);
+        assertThatThrownBy(() -> CallboardClient.login(baseUri(), cleoEmail, PASSWORD)).isInstanceOf(CallboardException.class);
+        assertThat(get(root(), cleoId).status()).isEqualTo(404);
+        assertThat(root().users()).extracting(u -> u.id()).doesNotContain(cleoId);
+        Call inHistory = ada.callHistory().items().stream().filter(c -> c.id().equals(missed.id())).findFirst().orElseThrow();
+        assertThat(inHistory.calleeName()).isEqualTo("Deleted user");
+        assertThat(send(root(), delete("/api/users/" + cleoId)).status()).as("already gone").isEqualTo(404);
+        assertThat(send(root(), delete("/api/users/not-an-id")).status()).isEqualTo(404);
+        assertThat(patch(root(), cleoId, "{\"active\":true}").status()).as("cannot be brought back").isEqualTo(404);
+    }
+
+    @Test
+    void changingHisPasswordEndsHisOtherSessionsAndAnAdminCanResetIt() {
+        CallboardClient cleo = newUser(Role.CLIENT, "Cleo");
+        String email = cleo.me().email();
+        CallboardClient otherTab = CallboardClient.login(baseUri(), email, PASSWORD);
+        CallboardSession otherSocket = connect(otherTab);
+
+        assertThat(password(cleo, "{\"currentPassword\":\"wrong one\",\"newPassword\":\"a new long password\"}").code()).isEqualTo("wrong_password");
+        assertThat(password(cleo, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"short\"}").code()).isEqualTo("bad_request");
+        assertThat(password(cleo, "{\"currentPassword\":\"" + PASSWORD + "\"}").code()).isEqualTo("bad_request");
+        assertThat(otherSocket.isOpen()).as("nothing changed yet").isTrue();
+
+        assertThat(password(cleo, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a new long password\"}").status()).isEqualTo(204);
+        assertThat(otherSocket.closed().orTimeout(5, TimeUnit.SECONDS).join().code()).isEqualTo(4003);
+        assertThatThrownBy(otherTab::me).isInstanceOf(CallboardException.class);
+        assertThat(cleo.me().email()).as("this session stays").isEqualTo(email);
+        assertThatThrownBy(() -> CallboardClient.login(baseUri(), email, PASSWORD)).isInstanceOf(CallboardException.class);
+        CallboardClient.login(baseUri(), email, "a new long password");
+
+        String reset = "{\"password\":\"set by the admin 1\"}";
+        assertThat(send(cleo, put("/api/users/" + id(cleo) + "/password", reset)).status()).as("a client may not").isEqualTo(403);
+        assertThat(send(root(), put("/api/users/" + UUID.randomUUID() + "/password", reset)).status()).isEqualTo(404);
+        assertThat(send(root(), put("/api/users/" + id(cleo) + "/password", "{\"password\":\"" + email + "\"}")).code()).isEqualTo("bad_request");
+        assertThat(send(root(), put("/api/users/" + id(cleo) + "/password", reset)).status()).isEqualTo(204);
+        assertThatThrownBy(cleo::me).as("every session ends").isInstanceOf(CallboardException.class);
+        assertThat(CallboardClient.login(baseUri(), email, "set by the admin 1").me().email()).isEqualTo(email);
+    }
+
+    private ApiAnswer password(CallboardClient as, String body) {
+        return send(as, put("/api/me/password", body));
+    }
+
+    private HttpRequest.Builder put(String path, String body) {
+        return HttpRequest.newBuilder(baseUri().resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder delete(String path) {
+        return HttpRequest.newBuilder(baseUri().resolve(path)).DELETE();
+    }
+
     private ApiAnswer get(CallboardClient as, UUID id) {
         return send(as, HttpRequest.newBuilder(baseUri().resolve("/api/users/" + id)).GET());
     }

@@ -84,6 +84,7 @@ class BrowserCrossOriginIT extends BrowserTest {
         server.createContext("/", exchange -> {
             byte[] page = (exchange.getRequestURI().getPath().equals("/crm-with-tokens") ? TOKEN_PAGE : PAGE).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Security-Policy", hostPolicy(exchange.getRequestURI()));
             exchange.sendResponseHeaders(200, page.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(page);
@@ -91,6 +92,19 @@ class BrowserCrossOriginIT extends BrowserTest {
         });
         server.start();
         return server;
+    }
+
+    /**
+     * The strict policy a host page would have: styles only from files (the components must not need
+     * inline style), scripts from itself (its one inline module here) and Callboard, connections to Callboard.
+     */
+    private static String hostPolicy(URI request) {
+        String callboard = request.getQuery() == null ? "" : java.util.Arrays.stream(request.getQuery().split("&"))
+                .filter(p -> p.startsWith("callboard=")).map(p -> URLDecoder.decode(p.substring(10), StandardCharsets.UTF_8))
+                .findFirst().orElse("").replaceAll("/$", "");
+        String ws = callboard.replaceFirst("^http", "ws");
+        return "default-src 'self'; style-src 'self'; script-src 'self' 'unsafe-inline' " + callboard
+                + "; connect-src 'self' " + callboard + " " + ws + "; img-src 'self' data:";
     }
 
     /** The host app's backend: holds the API key, mints two-minute tokens, remembers them. */

@@ -37,6 +37,8 @@ public abstract class BrowserTest extends EndToEndTest {
     static Playwright playwright;
     static Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** What Chromium refused under the Content-Security-Policy, on any page of any context. */
+    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchBrowser() {
@@ -61,6 +63,9 @@ public abstract class BrowserTest extends EndToEndTest {
     void closeContexts() {
         for (BrowserContext c : contexts) c.close();
         contexts.clear();
+        org.assertj.core.api.Assertions.assertThat(cspViolations)
+                .as("nothing on the pages needs more than style-src 'self' and script-src 'self'").isEmpty();
+        cspViolations.clear();
     }
 
     /** A fresh browser profile (one person at one computer), camera and microphone allowed. */
@@ -73,6 +78,9 @@ public abstract class BrowserTest extends EndToEndTest {
                 .setViewportSize(width, height)
                 .setBaseURL(baseUri().toString())
                 .setPermissions(List.of("camera", "microphone")));
+        c.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) cspViolations.add(m.text());
+        });
         contexts.add(c);
         return c;
     }

@@ -26,7 +26,7 @@ class SecurityHeadersIT extends AuthIntegrationTest {
         page.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().value("Content-Security-Policy", csp -> {
-                    assertThat(csp).contains("script-src 'self';").doesNotContain("script-src 'self' 'unsafe-inline'");
+                    assertThat(csp).contains("script-src 'self';").contains("style-src 'self';").doesNotContain("unsafe-inline");
                     assertThat(csp).contains("object-src 'none'").endsWith("frame-ancestors 'self' https://crm.example.com");
                 });
     }
