@@ -142,7 +142,9 @@ class BrowserCrossOriginIT extends BrowserTest {
             <html><head><meta charset="utf-8"><title>CRM</title>
             <script type="module">
               const q = new URLSearchParams(location.search);
-              const { CallboardClient } = await import(q.get('callboard') + '/sdk/callboard-elements.js');
+              // the pinned, immutable path of this build's SDK, as a host that caches it would import it
+              const { base } = await (await fetch(q.get('callboard') + '/sdk/version.json')).json();
+              const { CallboardClient } = await import(q.get('callboard') + base + 'callboard-elements.js');
               const cb = CallboardClient.configure({ baseUrl: q.get('callboard'),
                 tokenProvider: async () => (await fetch('/token?user=' + encodeURIComponent(q.get('user')))).json() });
               let opened = 0;
