@@ -114,6 +114,7 @@ export class CallboardClient extends EventTarget {
   refreshToken() {
     if (!this.#tokenProvider) return Promise.reject(new Error('no tokenProvider configured'));
     this.#refreshing ??= (async () => {
+      await null; // a provider that throws at once must not clear #refreshing before it is set
       try {
         const given = await this.#tokenProvider();
         const token = typeof given === 'string' ? given : given?.token;
@@ -133,16 +134,22 @@ export class CallboardClient extends EventTarget {
     clearTimeout(this.#refreshTimer);
     if (!expiresAt) return;
     const lifetime = expiresAt - Date.now();
-    // a minute before expiry, or a fifth of the lifetime for short tokens; never a busy loop
-    const inMs = Math.max(5000, lifetime - Math.min(60000, lifetime / 5));
+    // Already (nearly) expired by this clock, or a clock far off: no timer (that would loop against
+    // the provider); the next 401 asks for a new token instead.
+    if (lifetime < 10000) return;
+    // a minute before expiry, or a fifth of the lifetime for short tokens; setTimeout holds 2^31-1 ms at most
+    const inMs = Math.min(2 ** 31 - 1, Math.max(5000, lifetime - Math.min(60000, lifetime / 5)));
     this.#refreshTimer = setTimeout(() => this.refreshToken().catch(e => console.warn('callboard: token refresh', e.message)), inMs);
   }
 
   #moveSocketTo(token) {
     if (this.#ws?.readyState !== WebSocket.OPEN) return;
     this.send('session.refresh', { token }).catch(e => {
-      // refused (another user's token, or not valid): reconnect with it, which tells
-      if (e?.code !== 'identity_provider_unavailable') this.#ws?.close(4000, 'token refresh refused');
+      // refused (another user's token, or not valid): reconnect with it, which tells. A lost answer
+      // or a busy server is no reason to drop the socket: it stays on its old token meanwhile.
+      if (['forbidden', 'unauthorized', 'invalid_token', 'user_deactivated', 'user_deleted'].includes(e?.code)) {
+        this.#ws?.close(4000, 'token refresh refused');
+      }
     });
   }
 
@@ -197,14 +204,15 @@ export class CallboardClient extends EventTarget {
     if (!anonymous && !this.token && this.#tokenProvider) await this.refreshToken();
     const h = { ...headers };
     if (body !== undefined) h['Content-Type'] = 'application/json';
-    if (!anonymous && this.token) h.Authorization = `Bearer ${this.token}`;
+    const used = this.token;
+    if (!anonymous && used) h.Authorization = `Bearer ${used}`;
     const res = await fetch(this.#base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.status === 204) return null;
     const json = await res.json().catch(() => null);
     if (!res.ok) {
       if (res.status === 401 && !anonymous && this.#tokenProvider && !retried) {
-        // expired or revoked: one new token, one more try
-        await this.refreshToken();
+        // expired or revoked: one new token (unless another request got one meanwhile), one more try
+        if (this.token === used) await this.refreshToken();
         return this.api(method, path, body, { anonymous, headers, retried: true });
       }
       if (res.status === 401 && !anonymous) this.#signedOut();

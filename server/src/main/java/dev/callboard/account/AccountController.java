@@ -1,5 +1,6 @@
 package dev.callboard.account;
 
+import dev.callboard.auth.AuthController;
 import dev.callboard.auth.Session;
 import dev.callboard.directory.ExternalProfile;
 import dev.callboard.directory.ExternalUsers;
@@ -10,6 +11,7 @@ import dev.callboard.identity.Caller;
 import dev.callboard.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -59,8 +61,9 @@ public class AccountController {
     /** His own password; his other sessions end. 403 {@code wrong_password}, 409 {@code no_password}. */
     @PutMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void changeOwnPassword(CurrentUser me, Session session, @RequestBody UserAdministration.PasswordChange body) {
-        lifecycle.changeOwnPassword(me, session, body);
+    public void changeOwnPassword(CurrentUser me, Session session, @RequestBody UserAdministration.PasswordChange body,
+                                  ServerHttpRequest request) {
+        lifecycle.changeOwnPassword(me, session, body, AuthController.clientIp(request));
     }
 
     /** Admin: a new password for someone who forgot his; every session of his ends. */

@@ -1,5 +1,6 @@
 package dev.callboard.account;
 
+import dev.callboard.auth.LoginRateLimiter;
 import dev.callboard.auth.Session;
 import dev.callboard.auth.Sessions;
 import dev.callboard.call.CallService;
@@ -24,10 +25,12 @@ public class AccountLifecycle {
     private final Sessions sessions;
     private final CallService calls;
     private final ExternalUsers externalUsers;
+    private final LoginRateLimiter attempts;
 
     public AccountLifecycle(UserAdministration administration, Sessions sessions, CallService calls,
-                            ExternalUsers externalUsers) {
+                            ExternalUsers externalUsers, LoginRateLimiter attempts) {
         this.administration = administration;
+        this.attempts = attempts;
         this.externalUsers = externalUsers;
         this.sessions = sessions;
         this.calls = calls;
@@ -42,7 +45,10 @@ public class AccountLifecycle {
     /** The host app says who the user is now (created if new): {@code PUT /api/users/by-external-id/{id}}. */
     public ExternalUsers.Upserted upsert(Caller caller, String externalId, ExternalProfile profile) {
         if (!caller.mayManageUsers()) throw DomainException.forbidden("admin role or API key required");
-        ExternalUsers.Upserted upserted = externalUsers.upsert(profile.validated(externalId), ExternalUsers.ExistingEmail.ADOPT);
+        // an admin may hand an account made in Callboard over to the host; an API key may not take one
+        ExternalUsers.ExistingEmail adoption = caller instanceof CurrentUser
+                ? ExternalUsers.ExistingEmail.ADOPT : ExternalUsers.ExistingEmail.REFUSE;
+        ExternalUsers.Upserted upserted = externalUsers.upsert(profile.validated(externalId), adoption);
         upserted.before().ifPresent(before -> followUp(before, upserted.after()));
         return upserted;
     }
@@ -60,9 +66,15 @@ public class AccountLifecycle {
         delete(caller, user.id().toString());
     }
 
-    /** He changed his password: his other sessions end (whoever else had his password is out). */
-    public void changeOwnPassword(CurrentUser me, Session session, UserAdministration.PasswordChange change) {
+    /**
+     * He changed his password: his other sessions end (whoever else had his password is out). Wrong
+     * current passwords count against the login rate limit, so a stolen token cannot guess the password.
+     */
+    public void changeOwnPassword(CurrentUser me, Session session, UserAdministration.PasswordChange change, String clientIp) {
+        String key = "password-change:" + me.id();
+        if (!attempts.tryAcquire(key, clientIp)) throw DomainException.rateLimited("too many attempts, try again in a minute");
         administration.changeOwnPassword(me, change);
+        attempts.release(key, clientIp);
         sessions.endAllOthersOf(me.id(), session.id());
     }
 

@@ -17,7 +17,8 @@ import java.time.Instant;
 /**
  * {@code POST /api/tokens}: the host backend, with an API key, gets a short-lived Callboard token for
  * one of its users (by Callboard id or by its own external id), creating or updating the user first
- * if it sends his profile: the LiveKit / Stream model, no Callboard password involved.
+ * if it sends his profile: the LiveKit / Stream model, no Callboard password involved. Only users the
+ * host manages (with an external id) get one: a key cannot become one of Callboard's own accounts.
  */
 @Service
 public class TokenMinting {
@@ -55,8 +56,13 @@ public class TokenMinting {
                 : request.user() != null ? lifecycle.upsert(caller, request.externalId(), request.user()).after()
                 : externalUsers.find(ExternalProfile.validExternalId(request.externalId()))
                         .orElseThrow(() -> DomainException.notFound("user"));
+        if (user.externalId() == null) {
+            // accounts made in Callboard (its admins among them) sign in themselves: a key is not a master key
+            throw DomainException.forbidden("not_host_managed", "tokens can be minted only for users the host manages (with an externalId)");
+        }
         if (!user.active()) throw DomainException.conflict("user_deactivated", "this user has been deactivated");
-        AuthTokens.Issued issued = tokens.issueMinted(user.id(), key.keyId(), ttl);
+        AuthTokens.Issued issued = tokens.issueMinted(user.id(), key.keyId(), ttl)
+                .orElseThrow(() -> DomainException.unauthenticated("invalid_api_key", "unknown or revoked API key"));
         return new Minted(issued.token(), issued.expiresAt(), user);
     }
 

@@ -55,7 +55,7 @@ public class AuthController {
      * The peer address. Behind a reverse proxy set {@code server.forward-headers-strategy=framework}
      * (and let only the proxy reach the server) so this is the real client from {@code X-Forwarded-For}.
      */
-    static String clientIp(ServerHttpRequest request) {
+    public static String clientIp(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         if (remote == null) return "unknown";
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();

@@ -41,22 +41,28 @@ public class AuthTokens {
 
     /** A token for a password login, valid for {@code callboard.auth.token-ttl}. */
     public Issued issue(UUID userId) {
-        return issue(userId, "login", null, properties.tokenTtl());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(properties.tokenTtl());
+        String token = SecretTokens.newSecret();
+        jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt))
+                .update();
+        return new Issued(token, expiresAt);
     }
 
-    /** A token the host backend minted with an API key: it dies with the key. */
-    public Issued issueMinted(UUID userId, UUID apiKeyId, Duration ttl) {
-        return issue(userId, "minted", apiKeyId, ttl);
-    }
-
-    private Issued issue(UUID userId, String kind, UUID apiKeyId, Duration ttl) {
+    /**
+     * A token the host backend minted with an API key: it dies with the key. Empty if the key was
+     * revoked meanwhile (checked in the same statement, so a revocation never misses a token).
+     */
+    public Optional<Issued> issueMinted(UUID userId, UUID apiKeyId, Duration ttl) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(ttl);
         String token = SecretTokens.newSecret();
-        jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, kind, api_key_id) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt), kind, apiKeyId)
+        int inserted = jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, kind, api_key_id) "
+                        + "SELECT ?, ?, ?, ?, 'minted', k.id FROM api_keys k WHERE k.id = ? AND k.revoked_at IS NULL FOR SHARE")
+                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt), apiKeyId)
                 .update();
-        return new Issued(token, expiresAt);
+        return inserted == 1 ? Optional.of(new Issued(token, expiresAt)) : Optional.empty();
     }
 
     /**

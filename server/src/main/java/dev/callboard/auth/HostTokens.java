@@ -48,13 +48,15 @@ public class HostTokens {
         Optional<Session> known = tokens.sessionOf(hash);
         if (known.isPresent()) return known.get();
         Jwt jwt;
+        ExternalProfile.Valid claimed;
         try {
             jwt = verifier.verify(token);
+            claimed = HostClaims.profile(jwt, properties);
         } catch (HostJwtVerifier.Rejected e) {
             throw invalid(e.getMessage());
         }
         if (tokens.isRevoked(hash)) throw invalid("this token has been revoked");
-        User user = provision(HostClaims.profile(jwt, properties));
+        User user = provision(claimed);
         tokens.recordHostSession(hash, user.id(), jwt.getExpiresAt());
         return tokens.sessionOf(hash).orElseThrow(() -> invalid("this token has been revoked"));
     }
@@ -63,6 +65,10 @@ public class HostTokens {
         Optional<User> existing = users.find(claimed.externalId());
         if (existing.isPresent() && !existing.get().active()) {
             throw DomainException.unauthenticated("user_deactivated", "this user has been deactivated");
+        }
+        if (existing.isEmpty() && users.wasDeleted(claimed.externalId())) {
+            throw DomainException.unauthenticated("user_deleted",
+                    "this user was deleted; only the host can create him again (PUT /api/users/by-external-id/{id})");
         }
         if (existing.isEmpty() && !properties.jitProvisioning()) {
             throw DomainException.unauthenticated("user_not_provisioned",

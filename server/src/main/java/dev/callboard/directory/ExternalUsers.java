@@ -49,6 +49,11 @@ public class ExternalUsers {
         return users.findByExternalId(externalId);
     }
 
+    /** Whether a user with this external id was deleted (and not created again since). */
+    public boolean wasDeleted(String externalId) {
+        return users.wasDeleted(externalId);
+    }
+
     /** Creates the user or brings him in line with the profile; fields the profile leaves out stay. */
     public Upserted upsert(ExternalProfile.Valid profile, ExistingEmail existingEmail) {
         try {

@@ -169,7 +169,8 @@ public class UserRepository {
         Optional<User> before = findLiving(id);
         if (before.isEmpty()) return before;
         int deleted = jdbc.sql("WITH u AS (UPDATE users SET email = NULL, display_name = 'Deleted user', avatar_url = NULL, "
-                        + "external_id = NULL, password_hash = NULL, active = false, deleted_at = now(), updated_at = now() "
+                        + "external_id = NULL, password_hash = NULL, active = false, deleted_at = now(), updated_at = now(), "
+                        + "deleted_external_id_hash = CASE WHEN external_id IS NULL THEN NULL ELSE sha256(convert_to(external_id, 'UTF8')) END "
                         + "WHERE id = ? AND deleted_at IS NULL AND (role <> 'admin' OR NOT active "
                         + "    OR EXISTS (SELECT 1 FROM users o WHERE o.id <> ? AND o.role = 'admin' AND o.active)) "
                         + "RETURNING *, (SELECT p.external_id FROM users p WHERE p.id = users.id) AS old_external_id)"
@@ -179,6 +180,13 @@ public class UserRepository {
         jdbc.sql("UPDATE user_presence SET status_message = NULL, status_message_expires_at = NULL, device_info = NULL "
                 + "WHERE user_id = ?").param(id).update();
         return before;
+    }
+
+    /** Whether a user with this external id was deleted and none has it now. */
+    public boolean wasDeleted(String externalId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE deleted_external_id_hash = sha256(convert_to(?, 'UTF8'))) "
+                        + "AND NOT EXISTS (SELECT 1 FROM users WHERE external_id = ?)")
+                .params(externalId, externalId).query(Boolean.class).single();
     }
 
     /** The user unless he was deleted. */

@@ -38,14 +38,17 @@ public class InboundDispatcher {
     private final JsonMapper mapper;
     private final Clock clock;
     private final Credentials credentials;
+    private final ConnectionRegistry connections;
     private final Map<String, InboundMessageHandler> handlers = new HashMap<>();
 
     public InboundDispatcher(PresenceEngine presence, JsonMapper mapper, Clock clock, Credentials credentials,
+                             ConnectionRegistry connections,
                              List<InboundMessageHandler> featureHandlers) {
         this.presence = presence;
         this.mapper = mapper;
         this.clock = clock;
         this.credentials = credentials;
+        this.connections = connections;
         for (InboundMessageHandler h : featureHandlers) handlers.put(h.type(), h);
     }
 
@@ -155,6 +158,11 @@ public class InboundDispatcher {
             return Map.of("reconnect", true);
         }
         c.continueIn(next, checkedAt);
+        // ended between the lookup and the move: the sweep matched the old session, so close it here
+        if (connections.sessionEndedSinceCheck(c)) {
+            c.close(ConnectionRegistry.SESSION_ENDED);
+            return Map.of("reconnect", true);
+        }
         return Map.of("expiresAt", next.expiresAt().toString());
     }
 

@@ -9,7 +9,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +21,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the outbox's events, at least once, from any node. Each round: (1) new events become one
@@ -50,6 +53,8 @@ public class WebhookDispatcher implements DisposableBean {
     private final WebhookProperties properties;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhooks").factory());
+    private final AtomicBoolean running = new AtomicBoolean();
 
     private record Due(long eventId, UUID endpointId, int attempts, String url, String secret, String type,
                        String payload, Instant createdAt) {}
@@ -63,14 +68,24 @@ public class WebhookDispatcher implements DisposableBean {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * Hands the round to the dispatcher's own thread: the scheduler's thread is shared with the ring
+     * timeouts and the session sweeps, which a slow receiver must never hold up. A round still
+     * running when the next is due is not doubled.
+     */
     @Scheduled(fixedDelayString = "${callboard.webhooks.poll-interval:PT1S}")
     public void scheduled() {
-        try {
-            run();
-            failures.succeeded();
-        } catch (RuntimeException e) {
-            failures.failed(e);
-        }
+        if (!running.compareAndSet(false, true)) return;
+        rounds.execute(() -> {
+            try {
+                run();
+                failures.succeeded();
+            } catch (RuntimeException e) {
+                failures.failed(e);
+            } finally {
+                running.set(false);
+            }
+        });
     }
 
     /** One round: fan out, then send until nothing is due (bounded). Returns how many were sent. */
@@ -119,7 +134,7 @@ public class WebhookDispatcher implements DisposableBean {
                         + "UPDATE webhook_deliveries w SET attempts = w.attempts + 1, next_attempt_at = ? "
                         + "FROM due, webhook_outbox o, webhook_endpoints ep "
                         + "WHERE w.event_id = due.event_id AND w.endpoint_id = due.endpoint_id "
-                        + "  AND o.id = due.event_id AND ep.id = due.endpoint_id "
+                        + "  AND o.id = due.event_id AND ep.id = due.endpoint_id AND ep.enabled "
                         + "RETURNING w.event_id, w.endpoint_id, w.attempts, ep.url, ep.secret, o.event_type, "
                         + "  o.payload::text AS payload, o.created_at")
                 .params(utc(now), leaseEnds)
@@ -145,12 +160,18 @@ public class WebhookDispatcher implements DisposableBean {
                     .header("webhook-signature", WebhookSignature.sign(due.secret(), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // the whole exchange, connect to last byte, within the timeout (so within the lease)
+            status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .orTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .get().statusCode();
             if (status < 200 || status > 299) error = "HTTP " + status;
-        } catch (HttpTimeoutException e) {
-            error = "timed out after " + properties.timeout().toMillis() + " ms";
-        } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (ExecutionException e) {
+            Throwable why = e.getCause();
+            error = why instanceof TimeoutException || why instanceof HttpTimeoutException
+                    ? "timed out after " + properties.timeout().toMillis() + " ms"
+                    : why.getClass().getSimpleName() + (why.getMessage() == null ? "" : ": " + why.getMessage());
+        } catch (IllegalArgumentException e) {
+            error = "IllegalArgumentException: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // the lease runs out; another round sends it
@@ -158,22 +179,26 @@ public class WebhookDispatcher implements DisposableBean {
         record(due, status, error);
     }
 
+    /**
+     * Records the answer, fenced by the attempt number: if this send outlived its lease and another
+     * node took the delivery over, its newer attempt stands and this one changes nothing.
+     */
     private void record(Due due, Integer status, String error) {
         Instant now = clock.instant();
         if (error == null) {
             jdbc.sql("UPDATE webhook_deliveries SET state = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
-                            + "WHERE event_id = ? AND endpoint_id = ?")
-                    .params(utc(now), status, due.eventId(), due.endpointId()).update();
+                            + "WHERE event_id = ? AND endpoint_id = ? AND attempts = ?")
+                    .params(utc(now), status, due.eventId(), due.endpointId(), due.attempts()).update();
             return;
         }
         List<Duration> waits = properties.retries();
         boolean givingUp = due.attempts() > waits.size();
         String why = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         jdbc.sql("UPDATE webhook_deliveries SET state = ?, next_attempt_at = ?, last_status = ?, last_error = ? "
-                        + "WHERE event_id = ? AND endpoint_id = ?")
+                        + "WHERE event_id = ? AND endpoint_id = ? AND attempts = ? AND state = 'pending'")
                 .params(givingUp ? "failed" : "pending",
                         utc(givingUp ? now : now.plus(waits.get(due.attempts() - 1))), status, why,
-                        due.eventId(), due.endpointId())
+                        due.eventId(), due.endpointId(), due.attempts())
                 .update();
         if (givingUp) log.warn("Webhook {} to {} failed after {} attempts: {}", due.type(), due.url(), due.attempts(), why);
     }
@@ -197,6 +222,7 @@ public class WebhookDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
+        rounds.shutdownNow();
         senders.shutdownNow();
     }
 }

@@ -164,6 +164,18 @@ class AccountLifecycleIT extends EndToEndTest {
         assertThat(CallboardClient.login(baseUri(), email, "set by the admin 1").me().email()).isEqualTo(email);
     }
 
+    @Test
+    void guessingTheCurrentPasswordIsRateLimited() {
+        CallboardClient cleo = newUser(Role.CLIENT, "Cleo");
+        for (int i = 0; i < 10; i++) {
+            assertThat(password(cleo, "{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"a new long password\"}").code())
+                    .isEqualTo("wrong_password");
+        }
+        assertThat(password(cleo, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a new long password\"}").code())
+                .as("even the right one, for a minute").isEqualTo("rate_limited");
+        assertThat(CallboardClient.login(baseUri(), cleo.me().email(), PASSWORD).me()).as("unchanged").isNotNull();
+    }
+
     private ApiAnswer password(CallboardClient as, String body) {
         return send(as, put("/api/me/password", body));
     }

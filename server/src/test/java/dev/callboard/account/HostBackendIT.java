@@ -157,9 +157,13 @@ class HostBackendIT extends EndToEndTest {
         assertThat(updated.body().path("id").asString()).isEqualTo(created.body().path("id").asString());
         assertThat(updated.body().path("email").asString()).isEqualTo("uma@crm.example");
 
-        // an account made in Callboard first is adopted by the host through its email
+        // an account made in Callboard first: an API key may not take it over, an admin may hand it to the host
         CallboardClient local = newUser(Role.CLIENT, "Lou");
-        ApiAnswer adopted = upsert(key, "crm-lou", "{\"displayName\":\"Lou\",\"email\":\"" + local.me().email() + "\"}");
+        assertThat(upsert(key, "crm-lou", "{\"displayName\":\"Lou\",\"email\":\"" + local.me().email() + "\"}").code())
+                .isEqualTo("email_taken");
+        assertThat(mint(key, "{\"userId\":\"" + id(local) + "\"}").code()).as("nor mint its tokens").isEqualTo("not_host_managed");
+        assertThat(mint(key, "{\"userId\":\"" + id(root()) + "\"}").code()).as("the first admin least of all").isEqualTo("not_host_managed");
+        ApiAnswer adopted = upsert(root().token(), "crm-lou", "{\"displayName\":\"Lou\",\"email\":\"" + local.me().email() + "\"}");
         assertThat(adopted.status()).isEqualTo(200);
         assertThat(adopted.body().path("id").asString()).isEqualTo(id(local).toString());
         assertThat(adopted.body().path("externalId").asString()).isEqualTo("crm-lou");
@@ -189,6 +193,59 @@ class HostBackendIT extends EndToEndTest {
 
         assertThat(upsert(newKey(), externalId, "{\"displayName\":\"Provisioned\"}").status()).isEqualTo(201);
         assertThat(get(token, "/api/me").body().path("displayName").asString()).isEqualTo("Provisioned");
+    }
+
+    @Test
+    void aFirstInstallImportsUsersFromJsonAndCsvAndARepeatSkipsThem() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String json = "[{\"email\":\"ivy-" + tag + "@import.test\",\"displayName\":\"Ivy\",\"role\":\"admin\",\"password\":\"imported password 1\"},"
+                + "{\"externalId\":\"crm-jo-" + tag + "\",\"displayName\":\"Jo\",\"email\":\"jo-" + tag + "@import.test\"}]";
+        ApiAnswer first = importJson(root().token(), json);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("created").asInt()).isEqualTo(2);
+        ApiAnswer again = importJson(root().token(), json);
+        assertThat(again.body().path("created").asInt()).isZero();
+        assertThat(again.body().path("skipped").asInt()).isEqualTo(2);
+        assertThat(CallboardClient.login(baseUri(), "ivy-" + tag + "@import.test", "imported password 1").me().role()).isEqualTo(Role.ADMIN);
+
+        String csv = "displayName,externalId,email\nKai," + "crm-kai-" + tag + ",\n\"Lee, Jr.\",crm-lee-" + tag + ",lee-" + tag + "@import.test\n";
+        ApiAnswer fromCsv = ApiAnswer.send(root().token(), HttpRequest.newBuilder(baseUri().resolve("/api/users/import"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(fromCsv.status()).isEqualTo(200);
+        assertThat(fromCsv.body().path("created").asInt()).isEqualTo(2);
+        assertThat(root().users()).extracting(u -> u.displayName()).contains("Ivy", "Jo", "Kai", "Lee, Jr.");
+        assertThat(root().users()).extracting(u -> u.externalId()).contains("crm-kai-" + tag);
+    }
+
+    @Test
+    void anImportWithABadRowCreatesNobody() {
+        int before = root().users().size();
+        ApiAnswer bad = importJson(root().token(), "[{\"externalId\":\"crm-ok\",\"displayName\":\"Ok\"},"
+                + "{\"externalId\":\"crm-bad\",\"displayName\":\"Bad\",\"email\":\"not an email\"},"
+                + "{\"displayName\":\"Neither\"},"
+                + "{\"externalId\":\"crm-both\",\"displayName\":\"Both\",\"password\":\"some password 1\"}]");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("invalid_rows");
+        assertThat(bad.body().path("error").path("message").asString()).contains("row 2").contains("row 3").contains("row 4").doesNotContain("row 1:");
+        ApiAnswer twice = importJson(root().token(), "[{\"externalId\":\"crm-twice\",\"displayName\":\"A\",\"email\":\"same@import.test\"},"
+                + "{\"externalId\":\"crm-other\",\"displayName\":\"B\",\"email\":\"SAME@import.test\"},"
+                + "{\"externalId\":\"crm-twice\",\"displayName\":\"C\"}]");
+        assertThat(twice.code()).isEqualTo("invalid_rows");
+        assertThat(twice.body().path("error").path("message").asString()).contains("row 2").contains("row 3").doesNotContain("row 1:");
+        assertThat(importJson(root().token(), "[]").code()).isEqualTo("bad_request");
+        assertThat(importJson(root().token(), "{\"not\":\"a list\"}").status()).isEqualTo(400);
+        assertThat(ApiAnswer.send(root().token(), HttpRequest.newBuilder(baseUri().resolve("/api/users/import"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("displayName,externalId\n\"unclosed,x\n"))).status())
+                .isEqualTo(400);
+        String many = "[" + String.join(",", java.util.Collections.nCopies(1001, "{\"externalId\":\"x\",\"displayName\":\"X\"}")) + "]";
+        assertThat(importJson(root().token(), many).code()).isEqualTo("bad_request");
+        assertThat(importJson(newUser(Role.CLIENT, "Nosy").token(), "[{\"externalId\":\"crm-n\",\"displayName\":\"N\"}]").status()).isEqualTo(403);
+        assertThat(importJson(newKey(), "[{\"externalId\":\"crm-k\",\"displayName\":\"K\"}]").code()).isEqualTo("api_key_not_allowed");
+        assertThat(root().users()).hasSize(before + 1); // only Nosy
+    }
+
+    private ApiAnswer importJson(String credential, String body) {
+        return post(credential, "/api/users/import", body);
     }
 
     private static String hostToken(String subject) throws Exception {

@@ -162,6 +162,7 @@ class HostJwtIT extends EndToEndTest {
         refused.put("alg none", unsigned(claims("bad-none").build()));
         refused.put("HS256 with the provider's public RSA key as the secret",
                 signedWithSecret(providerKey.toRSAPublicKey().getEncoded(), claims("bad-confused").build()));
+        refused.put("a subject that cannot be an external id", hs256(claims(" padded").build()));
         refused.put("HS256 with another secret",
                 signedWithSecret("another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8), claims("bad-secret").build()));
 
@@ -199,6 +200,18 @@ class HostJwtIT extends EndToEndTest {
         ApiAnswer fresh = me(PROVIDER.token(Map.of("subject", subject, "name", "Gone Soon")));
         assertThat(fresh.status()).isEqualTo(401);
         assertThat(fresh.code()).isEqualTo("user_deactivated");
+    }
+
+    @Test
+    void aDeletedUsersNextTokenDoesNotBringHimBack() {
+        String subject = "crm-" + UUID.randomUUID();
+        String id = me(PROVIDER.token(Map.of("subject", subject, "name", "Forget Me"))).body().path("id").asString();
+        assertThat(ApiAnswer.send(root().token(), HttpRequest.newBuilder(uri("/api/users/" + id)).DELETE()).status()).isEqualTo(204);
+        int before = userCount();
+        ApiAnswer again = me(PROVIDER.token(Map.of("subject", subject, "name", "Forget Me")));
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.code()).isEqualTo("user_deleted");
+        assertThat(userCount()).isEqualTo(before);
     }
 
     @Test
