@@ -4,9 +4,11 @@ import { CallboardClient } from '/sdk/callboard.js';
 import '/sdk/callboard-elements.js';
 import { showDirectory } from '/app/directory.js';
 import { showHistory } from '/app/history.js';
+import { adoptAvatarStyles } from '/sdk/elements/shared.js';
 
 const client = CallboardClient.shared();
 const $ = sel => document.querySelector(sel);
+adoptAvatarStyles();
 
 async function start() {
   client.addEventListener('signed-out', () => showSignIn());

@@ -40,7 +40,7 @@ export class CallboardElement extends HTMLElement {
    */
   shadow(css, html) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sheet(BASE_CSS), sheet(css)];
+    root.adoptedStyleSheets = [sheet(BASE_CSS), sheet(AVATAR_CSS), sheet(css)];
     root.innerHTML = html;
     return root;
   }
@@ -60,7 +60,7 @@ function sheet(css) {
 }
 
 /** Avatar sizes with a rule each (no inline style): a size in between takes the next one up. */
-const AVATAR_SIZES = [24, 32, 36, 40, 48, 64, 80, 96];
+const AVATAR_SIZES = [24, 32, 36, 40, 44, 48, 64, 80, 96];
 const AVATAR_HUES = 36; // initials' background: the name's hue, in steps of 10°
 
 const BASE_CSS = `
@@ -73,11 +73,21 @@ const BASE_CSS = `
   button.primary { background: var(--cb-accent, #5b5fc7); border-color: transparent; color: #fff; }
   button.danger { background: var(--cb-red, #d13438); border-color: transparent; color: #fff; }
   button.accept { background: var(--cb-green-strong, #237b4b); border-color: transparent; color: #fff; }
+`;
+
+/** The rules of avatarHtml's markup: in every element's shadow root, and for a page that shows avatars itself. */
+const AVATAR_CSS = `
   .avatar { border-radius: 50%; display: inline-grid; place-items: center; flex: none; font-weight: 600; color: #fff; overflow: hidden; }
   .avatar img { width: 100%; height: 100%; object-fit: cover; }
   ${AVATAR_SIZES.map(px => `.avatar.s${px} { width: ${px}px; height: ${px}px; font-size: ${Math.round(px * 0.4)}px; }`).join('\n  ')}
   ${Array.from({ length: AVATAR_HUES }, (_, i) => `.avatar.h${i} { background: hsl(${i * 10} 45% 45%); }`).join('\n  ')}
 `;
+
+/** Adds the avatar rules to a document (the app's own lists use avatarHtml outside any shadow root). */
+export function adoptAvatarStyles(doc = document) {
+  const avatars = sheet(AVATAR_CSS);
+  if (!doc.adoptedStyleSheets.includes(avatars)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, avatars];
+}
 
 export function escapeHtml(s) {
   return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));

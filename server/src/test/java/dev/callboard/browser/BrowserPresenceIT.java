@@ -38,6 +38,11 @@ class BrowserPresenceIT extends BrowserTest {
         UUID clientId = id(client), adminId = id(admin);
 
         Page adminPage = signIn(newContext(), admin);
+        // the avatar is styled without inline styles (the CSP allows none), in the page's own list too
+        Locator avatar = person(adminPage, clientId).locator(".avatar");
+        assertThat(avatar).hasCSS("width", "44px");
+        assertThat(avatar).hasCSS("border-radius", "50%");
+        assertThat(avatar).not().hasCSS("background-color", "rgba(0, 0, 0, 0)");
         Locator cleo = badge(adminPage, clientId);
         assertThat(cleo).hasAttribute("data-status", "offline");
         assertThat(cleo).containsText("Offline");
