@@ -54,7 +54,7 @@ public class ApiKeys {
     }
 
     public Created create(CurrentUser admin, String rawName) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw DomainException.invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
@@ -68,14 +68,14 @@ public class ApiKeys {
     }
 
     public List<ApiKey> list(CurrentUser admin) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         return jdbc.sql("SELECT id, name, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id")
                 .query(KEY).list();
     }
 
     /** Revokes the key and the tokens minted with it; revoking a revoked key changes nothing. 404 if unknown. */
     public void revoke(CurrentUser admin, String rawId) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         UUID id = Ids.parseOrNotFound(rawId, "API key");
         OffsetDateTime now = utc(clock.instant());
         int found = jdbc.sql("UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?").params(now, id).update();
@@ -105,9 +105,6 @@ public class ApiKeys {
                 .optional();
     }
 
-    private static void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
-    }
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();

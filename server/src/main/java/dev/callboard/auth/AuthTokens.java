@@ -41,13 +41,11 @@ public class AuthTokens {
 
     /** A token for a password login, valid for {@code callboard.auth.token-ttl}. */
     public Issued issue(UUID userId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(properties.tokenTtl());
-        String token = SecretTokens.newSecret();
+        Fresh t = fresh(properties.tokenTtl());
         jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt))
+                .params(SecretTokens.sha256(t.token()), userId, utc(t.createdAt()), utc(t.expiresAt()))
                 .update();
-        return new Issued(token, expiresAt);
+        return new Issued(t.token(), t.expiresAt());
     }
 
     /**
@@ -55,14 +53,19 @@ public class AuthTokens {
      * revoked meanwhile (checked in the same statement, so a revocation never misses a token).
      */
     public Optional<Issued> issueMinted(UUID userId, UUID apiKeyId, Duration ttl) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(ttl);
-        String token = SecretTokens.newSecret();
+        Fresh t = fresh(ttl);
         int inserted = jdbc.sql("INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, kind, api_key_id) "
                         + "SELECT ?, ?, ?, ?, 'minted', k.id FROM api_keys k WHERE k.id = ? AND k.revoked_at IS NULL FOR SHARE")
-                .params(SecretTokens.sha256(token), userId, utc(now), utc(expiresAt), apiKeyId)
+                .params(SecretTokens.sha256(t.token()), userId, utc(t.createdAt()), utc(t.expiresAt()), apiKeyId)
                 .update();
-        return inserted == 1 ? Optional.of(new Issued(token, expiresAt)) : Optional.empty();
+        return inserted == 1 ? Optional.of(new Issued(t.token(), t.expiresAt())) : Optional.empty();
+    }
+
+    private record Fresh(String token, Instant createdAt, Instant expiresAt) {}
+
+    private Fresh fresh(Duration ttl) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new Fresh(SecretTokens.newSecret(), now, now.plus(ttl));
     }
 
     /**

@@ -27,10 +27,6 @@ public class ExternalUsers {
         public boolean roleChanged() {
             return before.isPresent() && before.get().role() != after.role();
         }
-
-        public boolean deactivated() {
-            return before.isPresent() && before.get().active() && !after.active();
-        }
     }
 
     /**

@@ -20,15 +20,7 @@ public class UserAdministration {
     private final TransactionTemplate tx;
 
     /** What a change did: the user before and after it. */
-    public record Changed(User before, User after) {
-        public boolean roleChanged() {
-            return before.role() != after.role();
-        }
-
-        public boolean deactivated() {
-            return before.active() && !after.active();
-        }
-    }
+    public record Changed(User before, User after) {}
 
     public UserAdministration(UserRepository users, PasswordHasher hasher, TransactionTemplate tx) {
         this.users = users;
@@ -38,7 +30,7 @@ public class UserAdministration {
 
     /** Admin API: any user, active or not; 404 if there is none (a malformed id included). */
     public User get(CurrentUser actor, String rawId) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         return users.findLiving(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
     }
 
@@ -77,7 +69,7 @@ public class UserAdministration {
 
     /** Admin API: sets a new password for someone who forgot his (he then signs in with it). */
     public User resetPassword(CurrentUser actor, String rawId, PasswordReset request) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         User user = users.findLiving(id(rawId)).orElseThrow(() -> DomainException.notFound("user"));
         if (request == null || request.password() == null) throw DomainException.invalid("password is required");
         users.setPasswordHash(user.id(), hasher.hash(NewUser.validPassword(request.password(), user.email())));
@@ -95,7 +87,7 @@ public class UserAdministration {
      * demoted nor deactivated (409 {@code last_admin}), so Callboard always has someone to run it.
      */
     public Changed change(CurrentUser actor, String rawId, UserChange request) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         UUID id = id(rawId);
         UserChange.Valid change = request.validated();
         try {
@@ -114,13 +106,13 @@ public class UserAdministration {
 
     /** Admin API: only an admin may list users. */
     public List<User> list(CurrentUser actor) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         return users.findAll();
     }
 
     /** Admin API: only an admin may create users (checked before anything else, so a client learns nothing). */
     public User create(CurrentUser actor, NewUser request) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         try {
             return create(request.validated());
         } catch (UserRepository.EmailTakenException e) {
@@ -149,7 +141,4 @@ public class UserAdministration {
         return Ids.parseOrNotFound(raw, "user");
     }
 
-    private static void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
-    }
 }

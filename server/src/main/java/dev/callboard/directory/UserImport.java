@@ -48,7 +48,7 @@ public class UserImport {
     }
 
     public Result importCsv(CurrentUser admin, String csv) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Row> it = CSV.readerFor(Row.class).with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             while (it.hasNext()) {
@@ -62,7 +62,7 @@ public class UserImport {
     }
 
     public Result importRows(CurrentUser admin, List<Row> rows) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         if (rows == null || rows.isEmpty()) throw DomainException.invalid("no users to import");
         if (rows.size() > MAX_ROWS) throw DomainException.invalid("at most " + MAX_ROWS + " users at once");
         List<Checked> checked = new ArrayList<>();
@@ -133,7 +133,4 @@ public class UserImport {
                 row.role() == null || row.role().isEmpty() ? null : row.role(), null).validated(row.externalId()));
     }
 
-    private static void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
-    }
 }

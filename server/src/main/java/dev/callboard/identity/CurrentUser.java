@@ -1,5 +1,7 @@
 package dev.callboard.identity;
 
+import dev.callboard.error.DomainException;
+
 import java.util.UUID;
 
 /** Who is making this request, as proven by a bearer token or a WebSocket ticket. */
@@ -11,5 +13,10 @@ public record CurrentUser(UUID id, Role role) implements Caller {
     @Override
     public boolean mayManageUsers() {
         return isAdmin();
+    }
+
+    /** For the admin APIs: checked before anything else, so a client learns nothing from them. */
+    public void requireAdmin() {
+        if (!isAdmin()) throw DomainException.forbidden("admin role required");
     }
 }

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,13 +96,17 @@ public class WebhookDispatcher implements DisposableBean {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Due> due = lease();
             if (due.isEmpty()) break;
-            List<Future<?>> sending = due.stream().map(d -> senders.submit(() -> send(d))).<Future<?>>map(f -> f).toList();
-            for (Future<?> f : sending) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException("a webhook send failed unexpectedly", e);
-                }
+            List<Callable<Void>> sends = due.stream().<Callable<Void>>map(d -> () -> {
+                send(d);
+                return null;
+            }).toList();
+            try {
+                for (Future<Void> f : senders.invokeAll(sends)) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break; // shutting down: the leases run out, another round sends them
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a webhook send failed unexpectedly", e.getCause());
             }
             sent += due.size();
         }

@@ -61,7 +61,7 @@ public class WebhookEndpoints {
     }
 
     public Endpoint create(CurrentUser admin, NewEndpoint request) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         String url = validUrl(request.url());
         String[] types = validTypes(request.eventTypes());
         String description = validDescription(request.description());
@@ -75,12 +75,12 @@ public class WebhookEndpoints {
     }
 
     public List<Endpoint> list(CurrentUser admin) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         return jdbc.sql("SELECT * FROM webhook_endpoints ORDER BY created_at, id").query(ENDPOINT).list();
     }
 
     public Endpoint change(CurrentUser admin, String rawId, EndpointChange change) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         UUID id = Ids.parseOrNotFound(rawId, "webhook endpoint");
         if (change.url() == null && change.eventTypes() == null && change.description() == null && change.enabled() == null) {
             throw DomainException.invalid("nothing to change: give url, eventTypes, description or enabled");
@@ -97,7 +97,7 @@ public class WebhookEndpoints {
     }
 
     public void delete(CurrentUser admin, String rawId) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         UUID id = Ids.parseOrNotFound(rawId, "webhook endpoint");
         if (jdbc.sql("DELETE FROM webhook_endpoints WHERE id = ?").param(id).update() == 0) {
             throw DomainException.notFound("webhook endpoint");
@@ -106,7 +106,7 @@ public class WebhookEndpoints {
 
     /** The endpoint's latest deliveries, newest first. */
     public List<Delivery> deliveries(CurrentUser admin, String rawId) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         UUID id = existing(rawId);
         return jdbc.sql("SELECT d.*, o.event_type, o.created_at FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.event_id "
                         + "WHERE d.endpoint_id = ? ORDER BY d.event_id DESC LIMIT " + LOG_PAGE)
@@ -122,7 +122,7 @@ public class WebhookEndpoints {
 
     /** Sends the event to this endpoint again, now (whatever became of it before). */
     public void replay(CurrentUser admin, String rawId, long eventId) {
-        requireAdmin(admin);
+        admin.requireAdmin();
         UUID id = existing(rawId);
         int found = jdbc.sql("UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, "
                         + "delivered_at = NULL WHERE endpoint_id = ? AND event_id = ?")
@@ -178,7 +178,4 @@ public class WebhookEndpoints {
         return t == null ? null : t.toInstant();
     }
 
-    private static void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) throw DomainException.forbidden("admin role required");
-    }
 }
